@@ -1,1 +1,10 @@
-export {};
+export * from './answer-value.ts';
+export * from './calendar.ts';
+export * from './duration.ts';
+export * from './format.ts';
+export { localeFor } from './intl.ts';
+export { formatCurrency, formatNumber, formatOrdinal, formatPercentage } from './numbers.ts';
+export * from './render.ts';
+export * from './units.ts';
+export * from './variants.ts';
+export * from './words.ts';

@@ -1,0 +1,57 @@
+import type { CompiledQuestionnaire } from '../compile.ts';
+import type { SectionStatus } from '../evaluate.ts';
+import { type Location, pageKey } from '../location.ts';
+import type { ResponseState } from '../state.ts';
+import { storedValue } from './store.ts';
+
+export type PageLocation = Extract<Location, { kind: 'page' }>;
+
+/** What deciding whether a location is complete needs, built once per call. */
+export interface CompletionContext {
+  compiled: CompiledQuestionnaire;
+  state: ResponseState;
+  completed: ReadonlySet<string>;
+}
+
+/**
+ * A page location is complete once the respondent confirmed it, except that a confirmation
+ * page also needs its confirming answer and a list collector a final "no more" answer with
+ * enough items: a confirmed page whose answer was later withdrawn must be visited again.
+ */
+export function isPageComplete(c: CompletionContext, location: PageLocation): boolean {
+  if (!c.completed.has(pageKey(location.page, location.item, location.to))) return false;
+  const info = c.compiled.pages.get(location.page);
+  if (!info || info.role) return true;
+  const page = info.page;
+  if (page.kind === 'confirmation') {
+    return storedValue(c.compiled, c.state, page.question.answers[0]?.id, location.item) === page.confirmValue;
+  }
+  if (page.kind === 'listCollector') {
+    const driving = storedValue(c.compiled, c.state, page.question.answers[0]?.id);
+    const count = c.state.lists[page.list]?.items.length ?? 0;
+    return driving !== undefined && driving !== page.addValue && count >= (page.minItems ?? 0);
+  }
+  return true;
+}
+
+/**
+ * The status of a run of locations (a section, or one repeat of it) from its page locations.
+ * A run with nothing to answer counts as completed.
+ */
+export function statusOf(c: CompletionContext, locations: readonly Location[]): SectionStatus {
+  let started = false;
+  let complete = true;
+  for (const location of locations) {
+    if (location.kind !== 'page') continue;
+    if (c.completed.has(pageKey(location.page, location.item, location.to))) started = true;
+    if (!isPageComplete(c, location)) complete = false;
+  }
+  return complete ? 'completed' : started ? 'inProgress' : 'notStarted';
+}
+
+/** The status of a repeating section as a whole, from the statuses of its repeats. */
+export function combinedStatus(statuses: readonly SectionStatus[]): SectionStatus {
+  if (statuses.length === 0) return 'notStarted';
+  if (statuses.every((s) => s === 'completed')) return 'completed';
+  return statuses.every((s) => s === 'notStarted') ? 'notStarted' : 'inProgress';
+}

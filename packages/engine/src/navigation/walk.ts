@@ -1,0 +1,75 @@
+import type { Page, Section } from '@eq/schema';
+import { type EvalContext, holds } from '../evaluate.ts';
+import { type Location, pageKey } from '../location.ts';
+import { inList, listItems, own } from '../state.ts';
+import type { PageLocation } from './completion.ts';
+
+/** How a walk through a section ended: normally, or by a rule that ends the questionnaire. */
+export type WalkEnd = 'section' | 'questionnaire';
+
+/**
+ * Appends the locations of one section (one repeat of it when `ctx.item` is set) to `out`,
+ * following skip conditions and routing. A page's keys join `onPath` as soon as the page is
+ * reached, so its own routing sees its answers while later answers never steer the walk.
+ */
+export function walkSection(section: Section, ctx: EvalContext, onPath: Set<string>, out: Location[]): WalkEnd {
+  const pages = section.pages;
+  let index = 0;
+  while (index < pages.length) {
+    const page = pages[index];
+    if (!page) break;
+    if (page.skipWhen !== undefined && holds(page.skipWhen, ctx)) {
+      index += 1;
+      continue;
+    }
+    for (const location of pageLocations(page, section.id, ctx)) {
+      out.push(location);
+      onPath.add(pageKey(location.page, location.item, location.to));
+    }
+    const rule = page.routing?.find((r) => holds(r.when, ctx));
+    if (rule && 'end' in rule.goTo) return rule.goTo.end;
+    const target = rule && 'page' in rule.goTo ? laterPageIndex(section, rule.goTo.page, index, ctx) : undefined;
+    index = target ?? index + 1;
+  }
+  return 'section';
+}
+
+/** Routing only ever moves forward within a section, so a walk always ends. */
+function laterPageIndex(section: Section, pageId: string, from: number, ctx: EvalContext): number | undefined {
+  const info = ctx.compiled.pages.get(pageId);
+  return info && !info.role && info.section === section && info.index > from ? info.index : undefined;
+}
+
+function pageLocations(page: Page, section: string, ctx: EvalContext): PageLocation[] {
+  const item = ctx.item;
+  const at = (id: string, item?: string, to?: string): PageLocation => ({
+    kind: 'page',
+    section,
+    page: id,
+    ...(item === undefined ? {} : { item }),
+    ...(to === undefined ? {} : { to }),
+  });
+  switch (page.kind) {
+    // List operations inside a repeating section are refused by the static checks.
+    case 'listCollector':
+      return item === undefined ? [at(page.id)] : [];
+    case 'primaryPerson': {
+      if (item !== undefined) return [];
+      const collector = ctx.compiled.lists.get(page.list)?.collector;
+      const primary = own(ctx.state.lists, page.list)?.primary;
+      const hasPrimary = collector !== undefined && inList(ctx.state, page.list, primary);
+      return hasPrimary ? [at(page.id), at(collector.itemPage.id, primary)] : [at(page.id)];
+    }
+    case 'relationships': {
+      if (item !== undefined) return [];
+      const items = listItems(ctx.state, page.list);
+      const pairs: PageLocation[] = [];
+      for (let i = 0; i < items.length; i++) {
+        for (let j = i + 1; j < items.length; j++) pairs.push(at(page.id, items[i], items[j]));
+      }
+      return pairs;
+    }
+    default:
+      return [at(page.id, item)];
+  }
+}
