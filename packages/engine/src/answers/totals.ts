@@ -1,0 +1,42 @@
+import type { Answer, Question, TotalRule } from '@eq/schema';
+import { answerValue, type EvalContext, evaluate } from '../evaluate.ts';
+import { type AnswerValue, isNumericAnswer } from '../values.ts';
+
+/** A total rule that does not hold: the answer to link to and the total it should meet. */
+export function checkTotal(
+  question: Question,
+  rule: TotalRule,
+  values: Record<string, AnswerValue | undefined>,
+  ctx: EvalContext,
+): { answer: Answer; total: number } | undefined {
+  const ids = rule.answers ?? question.answers.filter(isNumericAnswer).map((a) => a.id);
+  const parts = ids.map((id) => (Object.hasOwn(values, id) ? values[id] : answerValue({ answer: id }, ctx)));
+  // Nothing to add up yet: whether these answers are required is the mandatory rule's business.
+  if (!parts.some((v) => typeof v === 'number')) return undefined;
+  const total = evaluate(rule.total, ctx);
+  if (typeof total !== 'number' || !Number.isFinite(total)) return undefined;
+  const sum = roundSum(parts.reduce<number>((acc, v) => acc + (typeof v === 'number' ? v : 0), 0));
+  if (meets(sum, rule.mustBe, roundSum(total))) return undefined;
+  const answer = question.answers.find((a) => ids.includes(a.id)) ?? question.answers[0];
+  return answer ? { answer, total } : undefined;
+}
+
+/** Answers have at most 6 decimal places, so anything past that is floating-point noise (0.1 + 0.2). */
+function roundSum(n: number): number {
+  return Number(n.toFixed(6));
+}
+
+function meets(sum: number, mustBe: TotalRule['mustBe'], total: number): boolean {
+  switch (mustBe) {
+    case 'equal':
+      return sum === total;
+    case 'lessThan':
+      return sum < total;
+    case 'lessThanOrEqual':
+      return sum <= total;
+    case 'greaterThan':
+      return sum > total;
+    case 'greaterThanOrEqual':
+      return sum >= total;
+  }
+}
