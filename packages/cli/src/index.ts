@@ -1,1 +1,3 @@
-export {};
+export { type Io, nodeIo } from './io.ts';
+export { main, USAGE } from './main.ts';
+export { type FileReport, formatReport, validate } from './validate.ts';

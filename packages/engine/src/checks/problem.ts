@@ -1,3 +1,5 @@
+import type { CheckContext } from './context.ts';
+
 /** One problem found by the static checks. */
 export interface Problem {
   /** Stable kebab-case code, e.g. `unknown-answer`. */
@@ -13,3 +15,14 @@ export interface Problem {
 export function pointer(...segments: (string | number)[]): string {
   return segments.map((s) => `/${String(s).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 }
+
+export function error(code: string, path: string, message: string): Problem {
+  return { code, severity: 'error', message, path };
+}
+
+export function warning(code: string, path: string, message: string): Problem {
+  return { code, severity: 'warning', message, path };
+}
+
+/** A check: reads the context and reports what it finds. */
+export type Check = (ctx: CheckContext) => Problem[];

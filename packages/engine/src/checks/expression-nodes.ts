@@ -1,0 +1,52 @@
+import type { Expression } from '@eq/schema';
+
+type Node = Record<string, unknown>;
+
+/** The operator of an expression node (its single key), or undefined for literals and literal arrays. */
+export function operatorOf(expression: Expression): string | undefined {
+  if (expression === null || typeof expression !== 'object' || Array.isArray(expression)) return undefined;
+  return Object.keys(expression)[0];
+}
+
+/** The operands of a node with their JSON pointers. */
+export function operands(expression: Expression, at: string): [Expression, string][] {
+  if (Array.isArray(expression)) return expression.map((e, i) => [e, `${at}/${i}`]);
+  const op = operatorOf(expression);
+  if (op === undefined) return [];
+  const value = (expression as Node)[op];
+  switch (op) {
+    case 'date':
+      return value === 'today' ? [] : [[value as Expression, `${at}/date`]];
+    case 'age':
+    case 'count':
+    case 'not':
+    case 'answered':
+    case 'unanswered':
+      return [[value as Expression, `${at}/${op}`]];
+    case 'sum':
+    case 'concat':
+    case 'and':
+    case 'or':
+    case '==':
+    case '!=':
+    case '<':
+    case '<=':
+    case '>':
+    case '>=':
+    case 'in':
+    case 'any-in':
+    case 'all-in':
+      return Array.isArray(value) ? value.map((e, i) => [e as Expression, `${at}/${op}/${i}`]) : [];
+    default:
+      return [];
+  }
+}
+
+/** Visits every node of an expression, parents before their operands. */
+export function forEachNode(expression: Expression, at: string, visit: (node: Expression, at: string) => void): void {
+  const stack: [Expression, string][] = [[expression, at]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    visit(next[0], next[1]);
+    stack.push(...operands(next[0], next[1]).reverse());
+  }
+}

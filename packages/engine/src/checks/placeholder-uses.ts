@@ -1,0 +1,48 @@
+import type { Expression, Placeholder, Text } from '@eq/schema';
+import type { CheckContext } from './context.ts';
+import type { Scope } from './scope.ts';
+import type { TextSite } from './text-sites.ts';
+
+/** A `{name}` written in a text: the placeholder's name, the string's pointer and what the text can see. */
+export interface PlaceholderUse {
+  name: string;
+  pointer: string;
+  scope: Scope;
+}
+
+const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
+
+/** The placeholder names written in a string, each once. */
+export function placeholderNames(text: string): string[] {
+  return [...new Set(Array.from(text.matchAll(PLACEHOLDER), (m) => m[1] ?? ''))];
+}
+
+/** Each string of a text with its pointer: the text itself, or one per language. */
+export function textStrings(text: Text, at: string): [string, string][] {
+  return typeof text === 'string' ? [[text, at]] : Object.entries(text).map(([lang, s]) => [s, `${at}/${lang}`]);
+}
+
+export function placeholderUses(texts: TextSite[]): PlaceholderUse[] {
+  return texts.flatMap((site) =>
+    textStrings(site.text, site.pointer).flatMap(([s, at]) =>
+      placeholderNames(s).map((name) => ({ name, pointer: at, scope: site.scope })),
+    ),
+  );
+}
+
+/** The expression a placeholder evaluates: its value, or the count choosing its plural form. */
+export function placeholderExpression(placeholder: Placeholder): Expression {
+  return 'value' in placeholder ? placeholder.value : placeholder.plural.count;
+}
+
+/**
+ * Each use of a defined placeholder with the expression it evaluates there: a placeholder's
+ * expression is evaluated where its text is shown, so that is where what it reads must be available.
+ */
+export function placeholderEvaluations(ctx: CheckContext): (PlaceholderUse & { expression: Expression })[] {
+  const defined = ctx.questionnaire.placeholders ?? {};
+  return ctx.placeholderUses.flatMap((use) => {
+    const placeholder = Object.hasOwn(defined, use.name) ? defined[use.name] : undefined;
+    return placeholder ? [{ ...use, expression: placeholderExpression(placeholder) }] : [];
+  });
+}
