@@ -5,6 +5,7 @@ import type { DateOffset } from '@eq/schema';
  * server's time zone.
  */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export function isValidDate(year: number, month: number, day: number): boolean {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
@@ -12,8 +13,13 @@ export function isValidDate(year: number, month: number, day: number): boolean {
   return day <= daysInMonth(year, month);
 }
 
+export function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+/** Days in a month (1-12) of the proleptic Gregorian calendar; 0 for a month out of range. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month - 1] ?? 0);
 }
 
 export function formatIsoDate(year: number, month: number, day: number): string {
@@ -24,37 +30,46 @@ export function formatIsoDate(year: number, month: number, day: number): string 
 export function parseIsoDate(value: string): { year: number; month: number; day: number } | undefined {
   const full = ISO_DATE.exec(value.length === 7 ? `${value}-01` : value);
   if (!full) return undefined;
-  const [year, month, day] = [Number(full[1]), Number(full[2]), Number(full[3])];
+  const year = Number(full[1]);
+  const month = Number(full[2]);
+  const day = Number(full[3]);
   return isValidDate(year, month, day) ? { year, month, day } : undefined;
 }
 
 /** Normalises YYYY-MM-DD, YYYY-MM or a year number to a full ISO date; undefined otherwise. */
 export function toIsoDate(value: unknown): string | undefined {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 9999) {
-    return formatIsoDate(value, 1, 1);
-  }
-  if (typeof value !== 'string') return undefined;
-  const parsed = parseIsoDate(value);
-  return parsed ? formatIsoDate(parsed.year, parsed.month, parsed.day) : undefined;
+  if (typeof value === 'number')
+    return Number.isInteger(value) && value >= 1 && value <= 9999 ? formatIsoDate(value, 1, 1) : undefined;
+  if (typeof value !== 'string' || (value.length !== 10 && value.length !== 7)) return undefined;
+  if (!parseIsoDate(value)) return undefined;
+  // A valid string is already zero-padded, so only a month-year needs rewriting.
+  return value.length === 7 ? `${value}-01` : value;
 }
 
-/** Adds an offset; a day past the end of the resulting month falls back to its last day. */
+/**
+ * Adds an offset; a day past the end of the resulting month falls back to its last day
+ * (31 January + 1 month is 28 or 29 February), and days are added last. Undefined for a bad
+ * date, a non-integer offset or a result outside years 1-9999.
+ */
 export function addToDate(iso: string, offset: DateOffset): string | undefined {
   const date = parseIsoDate(iso);
-  if (!date) return undefined;
-  const totalMonths = date.year * 12 + (date.month - 1) + (offset.years ?? 0) * 12 + (offset.months ?? 0);
+  const { years = 0, months = 0, days = 0 } = offset;
+  if (!date || !Number.isSafeInteger(years) || !Number.isSafeInteger(months) || !Number.isSafeInteger(days)) {
+    return undefined;
+  }
+  const totalMonths = date.year * 12 + (date.month - 1) + years * 12 + months;
   const year = Math.floor(totalMonths / 12);
-  const month = (totalMonths % 12) + 1;
+  const month = totalMonths - year * 12 + 1;
   if (year < 1 || year > 9999) return undefined;
-  const day = Math.min(date.day, daysInMonth(year, month));
-  const ms = Date.UTC(year, month - 1, day) + (offset.days ?? 0) * 86_400_000;
-  const result = new Date(ms);
+  // setUTCFullYear, unlike Date.UTC, does not read years 0-99 as 1900-1999.
+  const result = new Date(0);
+  result.setUTCFullYear(year, month - 1, Math.min(date.day, daysInMonth(year, month)) + days);
   const y = result.getUTCFullYear();
-  if (y < 1 || y > 9999) return undefined;
+  if (!(y >= 1 && y <= 9999)) return undefined;
   return formatIsoDate(y, result.getUTCMonth() + 1, result.getUTCDate());
 }
 
-/** Whole years from `birth` to `on` (an age); undefined for bad dates. */
+/** Whole years from `birth` to `on` (an age; a 29 February birthday counts from 1 March); undefined for bad dates. */
 export function yearsBetween(birth: string, on: string): number | undefined {
   const a = parseIsoDate(birth);
   const b = parseIsoDate(on);

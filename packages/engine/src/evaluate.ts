@@ -1,11 +1,12 @@
-import type { DurationValue, Expression, ItemRef } from '@eq/schema';
+import type { AnswerRef, DateOffset, Expression } from '@eq/schema';
 import type { AnswerInfo, CompiledQuestionnaire } from './compile.ts';
 import { addToDate, toIsoDate, yearsBetween } from './dates.ts';
 import { pageKey } from './location.ts';
-import type { ResponseState } from './state.ts';
-import { isRecord } from './state.ts';
-import { type AnswerValue, durationMonths, readAnswer } from './values.ts';
+import { inList, isRecord, listItems, own, type ResponseState } from './state.ts';
+import { compareValues, readAnswer, readMetadata, type Value } from './values.ts';
 
+export type { Value } from './values.ts';
+export { equals, order } from './values.ts';
 export type SectionStatus = 'notStarted' | 'inProgress' | 'completed';
 
 /** What an expression is evaluated against. */
@@ -18,22 +19,44 @@ export interface EvalContext {
   item?: string | undefined;
   /** The other item of a relationship pair. */
   to?: string | undefined;
+  /** The list of `item` and `to`; without it, the first list of the questionnaire holding `item`. */
+  list?: string | undefined;
   /**
    * Keys of the page locations on the respondent's path so far. When given, answers asked
    * anywhere else count as unanswered, so stale answers never steer routing.
    */
   onPath?: ReadonlySet<string> | undefined;
-  /** Status of a section (or of one repeat of it); the navigation layer provides it. */
+  /**
+   * Status of a section, or of one repeat of it: `item` is given when the section repeats over
+   * the list of the context's item. The navigation layer provides it.
+   */
   sectionStatus?: ((sectionId: string, item?: string) => SectionStatus) | undefined;
 }
 
-export type Value = AnswerValue | boolean | null | undefined | Value[];
-
+/** Deeper trees are refused, so hostile input cannot exhaust the stack. */
 const MAX_DEPTH = 64;
+/** More nodes are refused: item labels that show item labels would otherwise grow exponentially. */
+const MAX_STEPS = 100_000;
+/** Thrown from deep inside a malformed expression; `evaluate` turns it into undefined. */
+const MALFORMED = new Error('malformed expression');
+const ITEM_REFS: ReadonlySet<unknown> = new Set(['current', 'to', 'primary', 'all']);
 
-/** Evaluates an expression. Never throws: anything malformed or missing evaluates to undefined. */
+interface Run {
+  steps: number;
+}
+
+/**
+ * Evaluates an expression. Never throws: a missing value evaluates to undefined, and so does the
+ * whole expression when its evaluation meets a malformed node (unknown operator, wrong operands)
+ * or goes too deep or too long. `and` and `or` stop at the first operand that decides them.
+ */
 export function evaluate(expression: Expression, ctx: EvalContext): Value {
-  return evaluateAt(expression, ctx, 0);
+  try {
+    return evaluateAt(expression, ctx, { steps: 0 }, 0);
+  } catch (error) {
+    if (error === MALFORMED) return undefined;
+    throw error;
+  }
 }
 
 /** Evaluates a condition: true only when the expression evaluates to exactly `true`. */
@@ -42,246 +65,291 @@ export function holds(condition: Expression | undefined, ctx: EvalContext): bool
   return evaluate(condition, ctx) === true;
 }
 
-function evaluateAt(expr: Expression, ctx: EvalContext, depth: number): Value {
-  if (depth > MAX_DEPTH) return undefined;
-  if (expr === null || typeof expr !== 'object') return expr;
-  if (Array.isArray(expr)) return expr;
-  const sub = (e: Expression) => evaluateAt(e, ctx, depth + 1);
-  const o = expr as Record<string, unknown>;
-  const [op] = Object.keys(o);
+function evaluateAt(expr: unknown, ctx: EvalContext, run: Run, depth: number): Value {
+  if (++run.steps > MAX_STEPS || depth > MAX_DEPTH) throw MALFORMED;
+  if (expr === null || typeof expr === 'string' || typeof expr === 'number' || typeof expr === 'boolean') return expr;
+  if (Array.isArray(expr)) {
+    for (const x of expr) if (x !== null && typeof x === 'object') throw MALFORMED;
+    return expr as Value[];
+  }
+  if (!isRecord(expr)) throw MALFORMED;
+  const op = operatorOf(expr);
+  const arg = expr[op];
+  const next = depth + 1;
   switch (op) {
     case 'answer':
-      return answerValue(o as { answer: string; item?: ItemRef }, ctx);
+      return answerValue(answerRef(expr), ctx);
     case 'metadata':
-      return metadataValue(String(o.metadata), ctx);
+      return readMetadata(ctx.compiled.metadata.get(text(arg)), own(ctx.state.metadata, arg as string));
     case 'listCount':
-      return ctx.state.lists[String(o.listCount)]?.items.length ?? 0;
+      return listItems(ctx.state, text(arg)).length;
     case 'itemLabel':
-      return itemLabel(resolveItem(o.itemLabel as ItemRef, ctx, listOfCollector(ctx)), ctx, depth);
+      return itemLabelOf(arg, ctx, run, next);
     case 'itemLabels': {
-      const list = String(o.itemLabels);
-      return (ctx.state.lists[list]?.items ?? []).map((item) => itemLabel({ list, item }, ctx, depth) ?? '');
+      const list = text(arg);
+      return listItems(ctx.state, list).map((item) => labelOf(list, item, ctx, run, next) ?? '');
     }
-    case 'isPrimary': {
-      const item = o.isPrimary === 'to' ? ctx.to : ctx.item;
-      return item !== undefined && Object.values(ctx.state.lists).some((l) => l.primary === item);
-    }
+    case 'isPrimary':
+      if (arg !== 'current' && arg !== 'to') throw MALFORMED;
+      return isPrimaryItem(arg === 'to' ? ctx.to : ctx.item, ctx);
     case 'calculated':
-      return calculatedTotal(String(o.calculated), ctx);
+      return calculatedTotal(text(arg), ctx);
     case 'sectionStatus':
-      return ctx.sectionStatus?.(String(o.sectionStatus)) ?? 'notStarted';
+      return sectionStatusOf(text(arg), ctx);
     case 'date': {
-      const base = o.date === 'today' ? ctx.today : toIsoDate(sub(o.date as Expression));
-      if (base === undefined) return undefined;
-      return isRecord(o.offset) ? addToDate(base, o.offset) : base;
+      const offset = expr.offset === undefined ? undefined : dateOffset(expr.offset);
+      const base = arg === 'today' ? ctx.today : toIsoDate(evaluateAt(arg, ctx, run, next));
+      return base === undefined || offset === undefined ? base : addToDate(base, offset);
     }
     case 'age': {
-      const birth = toIsoDate(sub(o.age as Expression));
+      const birth = toIsoDate(evaluateAt(arg, ctx, run, next));
       return birth === undefined ? undefined : yearsBetween(birth, ctx.today);
     }
     case 'count': {
-      const v = sub(o.count as Expression);
-      return v === undefined || v === null ? 0 : Array.isArray(v) ? v.length : 1;
+      const v = evaluateAt(arg, ctx, run, next);
+      return Array.isArray(v) ? v.length : v === undefined || v === null ? 0 : 1;
     }
-    case 'sum':
-      return sumOf(asArray(o.sum).map((e) => sub(e as Expression)));
+    case 'sum': {
+      let total = 0;
+      for (const e of operands(arg)) total += numberTotal(evaluateAt(e, ctx, run, next));
+      return total;
+    }
     case 'concat': {
-      const parts = asArray(o.concat)
-        .flatMap((e) => toList(sub(e as Expression)))
-        .map(toText)
-        .filter((s) => s !== '');
-      return parts.join(typeof o.separator === 'string' ? o.separator : ' ');
+      const separator = expr.separator === undefined ? ' ' : text(expr.separator);
+      let out = '';
+      for (const e of operands(arg)) out = joinText(out, evaluateAt(e, ctx, run, next), separator);
+      return out;
     }
     case 'and':
-      return asArray(o.and).every((e) => sub(e as Expression) === true);
+      for (const e of operands(arg)) if (evaluateAt(e, ctx, run, next) !== true) return false;
+      return true;
     case 'or':
-      return asArray(o.or).some((e) => sub(e as Expression) === true);
+      for (const e of operands(arg)) if (evaluateAt(e, ctx, run, next) === true) return true;
+      return false;
     case 'not':
-      return sub(o.not as Expression) !== true;
+      return evaluateAt(arg, ctx, run, next) !== true;
     case 'answered':
     case 'unanswered': {
-      const ref = o[op];
-      if (!isRecord(ref) || typeof ref.answer !== 'string') return undefined;
-      const v = answerValue(ref as { answer: string; item?: ItemRef }, ctx);
+      if (!isRecord(arg) || operatorOf(arg) !== 'answer') throw MALFORMED;
+      const v = answerValue(answerRef(arg), ctx);
       const answered = Array.isArray(v) ? v.length > 0 : v !== undefined;
       return op === 'answered' ? answered : !answered;
     }
+    case '==':
+    case '!=':
+    case '<':
+    case '<=':
+    case '>':
+    case '>=':
+    case 'in':
+    case 'any-in':
+    case 'all-in': {
+      if (!Array.isArray(arg) || arg.length !== 2) throw MALFORMED;
+      return compareValues(op, evaluateAt(arg[0], ctx, run, next), evaluateAt(arg[1], ctx, run, next));
+    }
     default:
-      return op !== undefined && op in COMPARISONS ? compareOp(op, o[op], sub) : undefined;
+      throw MALFORMED;
   }
 }
 
-const ordered = (test: (sign: number) => boolean) => (a: Value, b: Value) => {
-  const sign = order(a, b);
-  return sign !== undefined && test(sign);
-};
-
-const COMPARISONS: Record<string, (a: Value, b: Value) => boolean> = {
-  '==': (a, b) => equals(a, b),
-  '!=': (a, b) => !equals(a, b),
-  '<': ordered((s) => s < 0),
-  '<=': ordered((s) => s <= 0),
-  '>': ordered((s) => s > 0),
-  '>=': ordered((s) => s >= 0),
-  in: (a, b) => a !== undefined && a !== null && Array.isArray(b) && b.some((x) => equals(a, x)),
-  'any-in': (a, b) => toList(a).some((x) => toList(b).some((y) => equals(x, y))),
-  'all-in': (a, b) => toList(a).length > 0 && toList(a).every((x) => toList(b).some((y) => equals(x, y))),
-};
-
-function compareOp(op: string, args: unknown, sub: (e: Expression) => Value): boolean | undefined {
-  if (!Array.isArray(args) || args.length !== 2) return undefined;
-  const compare = COMPARISONS[op];
-  return compare ? compare(sub(args[0] as Expression), sub(args[1] as Expression)) : undefined;
-}
-
-/** Equality across value types: dates by calendar day, checkbox selections as sets. */
-export function equals(a: Value, b: Value): boolean {
-  if (a === undefined) return b === null || b === undefined;
-  if (b === undefined) return a === null;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((x) => b.some((y) => equals(x, y)));
+/** The one operator key of a node; `item`, `offset` and `separator` may only sit beside their operator. */
+function operatorOf(node: Record<string, unknown>): string {
+  let op: string | undefined;
+  let extra: string | undefined;
+  for (const key in node) {
+    if (key === 'item' || key === 'offset' || key === 'separator') {
+      if (extra !== undefined) throw MALFORMED;
+      extra = key;
+    } else if (op === undefined) op = key;
+    else throw MALFORMED;
   }
-  if (typeof a === 'string' && typeof b === 'string') {
-    const da = asDate(a);
-    const db = asDate(b);
-    return da !== undefined && db !== undefined ? da === db : a === b;
+  if (op === undefined || (extra !== undefined && extra !== extraKeyOf(op))) throw MALFORMED;
+  return op;
+}
+
+function extraKeyOf(op: string): string | undefined {
+  return op === 'answer' ? 'item' : op === 'date' ? 'offset' : op === 'concat' ? 'separator' : undefined;
+}
+
+function answerRef(node: Record<string, unknown>): AnswerRef {
+  if (typeof node.answer !== 'string' || !(node.item === undefined || ITEM_REFS.has(node.item))) throw MALFORMED;
+  return node as unknown as AnswerRef;
+}
+
+function text(v: unknown): string {
+  if (typeof v !== 'string') throw MALFORMED;
+  return v;
+}
+
+function operands(v: unknown): unknown[] {
+  if (!Array.isArray(v) || v.length === 0) throw MALFORMED;
+  return v;
+}
+
+function dateOffset(v: unknown): DateOffset {
+  if (!isRecord(v)) throw MALFORMED;
+  for (const key in v) {
+    if ((key !== 'years' && key !== 'months' && key !== 'days') || !Number.isSafeInteger(v[key])) throw MALFORMED;
   }
-  if (isDuration(a) && isDuration(b)) return durationMonths(a) === durationMonths(b);
-  return a === b;
+  return v as DateOffset;
 }
 
-/** Orders numbers, dates and durations; undefined when the two cannot be ordered. */
-export function order(a: Value, b: Value): number | undefined {
-  if (typeof a === 'number' && typeof b === 'number') return Math.sign(a - b);
-  if (typeof a === 'string' && typeof b === 'string') {
-    const da = asDate(a);
-    const db = asDate(b);
-    if (da === undefined || db === undefined) return undefined;
-    return da < db ? -1 : da > db ? 1 : 0;
-  }
-  if (isDuration(a) && isDuration(b)) return Math.sign(durationMonths(a) - durationMonths(b));
-  return undefined;
-}
-
-function asDate(s: string): string | undefined {
-  return s.length === 10 || s.length === 7 ? toIsoDate(s) : undefined;
-}
-
-function isDuration(v: Value): v is DurationValue {
-  return isRecord(v) && ('years' in v || 'months' in v) && !('line1' in v);
-}
-
-function asArray(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
-}
-
-function toList(v: Value): Value[] {
-  if (v === undefined || v === null) return [];
-  return Array.isArray(v) ? v : [v];
-}
-
-function toText(v: Value): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return '';
-}
-
-function sumOf(values: Value[]): number {
+function numberTotal(v: Value): number {
+  if (typeof v === 'number') return v;
   let total = 0;
-  for (const v of values.flatMap(toList)) if (typeof v === 'number') total += v;
+  if (Array.isArray(v)) for (const x of v) if (typeof x === 'number') total += x;
   return total;
 }
 
-function metadataValue(name: string, ctx: EvalContext): Value {
-  const def = ctx.compiled.metadata.get(name);
-  const raw = ctx.state.metadata[name];
-  if (!def || raw === undefined || raw === null) return undefined;
-  switch (def.type) {
-    case 'string':
-      return typeof raw === 'string' ? raw : undefined;
-    case 'number':
-      return typeof raw === 'number' && Number.isFinite(raw) ? raw : undefined;
-    case 'boolean':
-      return typeof raw === 'boolean' ? raw : undefined;
-    case 'date':
-      return typeof raw === 'string' ? toIsoDate(raw) : undefined;
+/** Appends a value's text (each element of a list), skipping empty parts. */
+function joinText(out: string, v: Value, separator: string): string {
+  if (Array.isArray(v)) {
+    let joined = out;
+    for (const x of v) joined = joinText(joined, x, separator);
+    return joined;
   }
+  const part = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+  if (part === '') return out;
+  return out === '' ? part : out + separator + part;
 }
 
-/** The list whose items the context's current item belongs to, if any. */
-function listOfCollector(ctx: EvalContext): string | undefined {
-  const item = ctx.item;
+/** The list an item belongs to: the context's list, else the first list of the questionnaire that holds it. */
+function listOfItem(item: string | undefined, ctx: EvalContext): string | undefined {
   if (item === undefined) return undefined;
-  for (const [name, list] of Object.entries(ctx.state.lists)) if (list.items.includes(item)) return name;
+  if (ctx.list !== undefined && inList(ctx.state, ctx.list, item)) return ctx.list;
+  for (const list of ctx.compiled.lists.keys()) if (inList(ctx.state, list, item)) return list;
   return undefined;
 }
 
-function resolveItem(
-  ref: ItemRef,
-  ctx: EvalContext,
-  list: string | undefined,
-): { list: string; item: string } | undefined {
-  if (ref === 'primary') {
-    for (const [name, l] of Object.entries(ctx.state.lists)) {
-      if (l.primary && (list === undefined || list === name)) return { list: name, item: l.primary };
-    }
-    return undefined;
-  }
-  const item = ref === 'to' ? ctx.to : ctx.item;
-  return list !== undefined && item !== undefined ? { list, item } : undefined;
+function isPrimaryItem(item: string | undefined, ctx: EvalContext): boolean {
+  const list = listOfItem(item, ctx);
+  return list !== undefined && own(ctx.state.lists, list)?.primary === item;
 }
 
-function itemLabel(target: { list: string; item: string } | undefined, ctx: EvalContext, depth: number): Value {
-  if (!target) return undefined;
-  const info = ctx.compiled.lists.get(target.list);
+/** The primary item of the current item's list, else of the first list of the questionnaire that has one. */
+function primaryItem(ctx: EvalContext): { list: string; item: string } | undefined {
+  const current = listOfItem(ctx.item, ctx);
+  const primary = current === undefined ? undefined : own(ctx.state.lists, current)?.primary;
+  if (current !== undefined && primary !== undefined) return { list: current, item: primary };
+  for (const list of ctx.compiled.lists.keys()) {
+    const item = own(ctx.state.lists, list)?.primary;
+    if (item !== undefined) return { list, item };
+  }
+  return undefined;
+}
+
+function itemLabelOf(which: unknown, ctx: EvalContext, run: Run, depth: number): Value {
+  if (which === 'primary') {
+    const primary = primaryItem(ctx);
+    return primary && labelOf(primary.list, primary.item, ctx, run, depth);
+  }
+  if (which !== 'current' && which !== 'to') throw MALFORMED;
+  const item = which === 'to' ? ctx.to : ctx.item;
+  const list = listOfItem(item, ctx);
+  return list === undefined || item === undefined ? undefined : labelOf(list, item, ctx, run, depth);
+}
+
+function labelOf(list: string, item: string, ctx: EvalContext, run: Run, depth: number): string | undefined {
+  const info = ctx.compiled.lists.get(list);
   if (!info) return undefined;
-  const v = evaluateAt(info.collector.itemLabel, { ...ctx, item: target.item, to: undefined }, depth + 1);
-  return toText(v);
+  const same = ctx.item === item && ctx.to === undefined && ctx.list === list;
+  const v = evaluateAt(info.collector.itemLabel, same ? ctx : { ...ctx, item, to: undefined, list }, run, depth);
+  return joinText('', v, ' ');
 }
 
-/** Whether the answer's value at this item (and pair) is on the path, when a path is given. */
-function isOnPath(info: AnswerInfo, ctx: EvalContext, item?: string, to?: string): boolean {
-  if (!ctx.onPath) return true;
-  const page = ctx.compiled.pages.get(info.pageId);
-  // List item pages are not path locations: an item's answers count while the item exists.
-  if (page?.role) return true;
-  return ctx.onPath.has(pageKey(info.pageId, info.list ? item : undefined, info.relationship ? to : undefined));
+function sectionStatusOf(sectionId: string, ctx: EvalContext): SectionStatus {
+  if (!ctx.sectionStatus) return 'notStarted';
+  const repeat = ctx.compiled.sections.get(sectionId)?.section.repeat?.list;
+  return ctx.sectionStatus(
+    sectionId,
+    repeat !== undefined && inList(ctx.state, repeat, ctx.item) ? ctx.item : undefined,
+  );
 }
 
-function readAt(info: AnswerInfo, ctx: EvalContext, item?: string): Value {
-  if (!info.list) return isOnPath(info, ctx) ? readAnswer(info.answer, ctx.state.answers[info.answer.id]) : undefined;
-  if (item === undefined || !ctx.state.lists[info.list]?.items.includes(item)) return undefined;
-  const raw = ctx.state.itemAnswers[item]?.[info.answer.id];
-  if (info.relationship) {
-    const to = ctx.to;
-    if (to === undefined || !isRecord(raw) || !isOnPath(info, ctx, item, to)) return undefined;
-    return readAnswer(info.answer, raw[to]);
-  }
-  return isOnPath(info, ctx, item) ? readAnswer(info.answer, raw) : undefined;
-}
-
-/** The value of an answer as the respondent gave it, or undefined if unanswered or invalid. */
-export function answerValue(ref: { answer: string; item?: ItemRef }, ctx: EvalContext): Value {
+/**
+ * The value of an answer as the respondent gave it, or undefined if unanswered, invalid, off the
+ * path, or a detail answer whose option is no longer chosen. List answers are read for the
+ * context's item; `item` picks another: `to` (for relationships, the other item's answer about
+ * the current one), `primary` (for relationships, towards `to`, else towards the current item)
+ * or `all` (every item's values in one list, missing ones left out).
+ */
+export function answerValue(ref: AnswerRef, ctx: EvalContext): Value {
   const info = ctx.compiled.answers.get(ref.answer);
   if (!info) return undefined;
-  if (!info.list) return readAt(info, ctx);
-  const list = info.list;
+  if (info.list === undefined) return readAt(info, ctx, undefined, undefined);
   switch (ref.item ?? 'current') {
-    case 'all':
-      return (ctx.state.lists[list]?.items ?? []).flatMap((item) => toList(readAt(info, ctx, item)));
-    case 'primary':
-      return readAt(info, ctx, ctx.state.lists[list]?.primary);
+    case 'current':
+      return readAt(info, ctx, ctx.item, ctx.to);
     case 'to':
-      return readAt(info, { ...ctx, item: ctx.to, to: undefined }, ctx.to);
-    default:
-      return readAt(info, ctx, ctx.item);
+      return readAt(info, ctx, ctx.to, ctx.item);
+    case 'primary':
+      return readAt(info, ctx, own(ctx.state.lists, info.list)?.primary, ctx.to ?? ctx.item);
+    case 'all':
+      return allValues(info, info.list, ctx);
   }
+  return undefined;
+}
+
+/**
+ * The answer's value at an item (and, for relationships, towards `to`), when on the path and,
+ * for a detail answer, while its option is chosen.
+ */
+function readAt(info: AnswerInfo, ctx: EvalContext, item: string | undefined, to: string | undefined): Value {
+  if (info.parent && !parentChosen(info.parent, ctx, item, to)) return undefined;
+  if (info.list === undefined) {
+    return isOnPath(info, ctx, undefined, undefined)
+      ? readAnswer(info.answer, own(ctx.state.answers, info.answer.id))
+      : undefined;
+  }
+  if (!inList(ctx.state, info.list, item)) return undefined;
+  const values = own(ctx.state.itemAnswers, item);
+  const raw = values && own(values, info.answer.id);
+  if (!info.relationship) return isOnPath(info, ctx, item, undefined) ? readAnswer(info.answer, raw) : undefined;
+  if (!inList(ctx.state, info.list, to) || !isRecord(raw) || !isOnPath(info, ctx, item, to)) return undefined;
+  return readAnswer(info.answer, own(raw, to));
+}
+
+function parentChosen(
+  parent: { answerId: string; value: string },
+  ctx: EvalContext,
+  item?: string,
+  to?: string,
+): boolean {
+  const info = ctx.compiled.answers.get(parent.answerId);
+  const chosen = info && readAt(info, ctx, item, to);
+  return Array.isArray(chosen) ? chosen.includes(parent.value) : chosen === parent.value;
+}
+
+function isOnPath(info: AnswerInfo, ctx: EvalContext, item: string | undefined, to: string | undefined): boolean {
+  if (!ctx.onPath) return true;
+  // List item pages are not path locations: an item's answers count while the item exists.
+  if (ctx.compiled.pages.get(info.pageId)?.role) return true;
+  return ctx.onPath.has(pageKey(info.pageId, item, to));
+}
+
+function allValues(info: AnswerInfo, list: string, ctx: EvalContext): Value[] {
+  const out: Value[] = [];
+  const add = (v: Value) => {
+    if (Array.isArray(v)) out.push(...v);
+    else if (v !== undefined) out.push(v);
+  };
+  for (const item of listItems(ctx.state, list)) {
+    if (!info.relationship) {
+      add(readAt(info, ctx, item, undefined));
+      continue;
+    }
+    const values = own(ctx.state.itemAnswers, item);
+    const pairs = values && own(values, info.answer.id);
+    if (isRecord(pairs)) for (const to of Object.keys(pairs)) add(readAt(info, ctx, item, to));
+  }
+  return out;
 }
 
 /** The total of a calculated summary page: the sum of its answers on the path (unanswered count as 0). */
 export function calculatedTotal(pageId: string, ctx: EvalContext): number | undefined {
   const page = ctx.compiled.pages.get(pageId)?.page;
   if (page?.kind !== 'calculatedSummary') return undefined;
-  return sumOf(page.answers.map((answer) => answerValue({ answer }, ctx)));
+  let total = 0;
+  for (const answer of page.answers) total += numberTotal(answerValue({ answer }, ctx));
+  return total;
 }

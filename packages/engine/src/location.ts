@@ -22,8 +22,10 @@ export function locationKey(location: Location): string {
   }
 }
 
+/** The key of a page location; `to` is only written after an item. */
 export function pageKey(page: string, item?: string, to?: string): string {
-  return `${page}${item ? `@${item}` : ''}${to ? `>${to}` : ''}`;
+  if (!item) return page;
+  return to ? `${page}@${item}>${to}` : `${page}@${item}`;
 }
 
 export function sameLocation(a: Location, b: Location): boolean {

@@ -1,4 +1,5 @@
 import type { Text } from '@eq/schema';
+import { own } from './state.ts';
 
 /**
  * The string of a text in a language: that language's string, else the fallback language's,
@@ -7,5 +8,6 @@ import type { Text } from '@eq/schema';
 export function translate(text: Text | undefined, lang: string, fallback: string): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
-  return text[lang] ?? text[fallback] ?? Object.values(text)[0] ?? '';
+  const found = own(text, lang) ?? own(text, fallback) ?? Object.values(text)[0];
+  return typeof found === 'string' ? found : '';
 }
