@@ -1,10 +1,11 @@
 import type { AnswerRef, DateOffset, Expression } from '@eq/schema';
-import type { AnswerInfo, CompiledQuestionnaire } from './compile.ts';
+import { answerValue, calculatedTotal, isPrimaryItem, listOfItem, primaryItem } from './answer-read.ts';
+import type { CompiledQuestionnaire } from './compile.ts';
 import { addToDate, toIsoDate, yearsBetween } from './dates.ts';
-import { pageKey } from './location.ts';
 import { inList, isRecord, listItems, own, type ResponseState } from './state.ts';
-import { compareValues, readAnswer, readMetadata, type Value } from './values.ts';
+import { compareValues, numberTotal, readMetadata, type Value } from './values.ts';
 
+export { answerValue, calculatedTotal } from './answer-read.ts';
 export type { Value } from './values.ts';
 export { equals, order } from './values.ts';
 export type SectionStatus = 'notStarted' | 'inProgress' | 'completed';
@@ -48,7 +49,7 @@ interface Run {
 /**
  * Evaluates an expression. Never throws: a missing value evaluates to undefined, and so does the
  * whole expression when its evaluation meets a malformed node (unknown operator, wrong operands)
- * or goes too deep or too long. `and` and `or` stop at the first operand that decides them.
+ * or goes too deep or too long. `and`, `or` and `first` stop at the first operand that decides them.
  */
 export function evaluate(expression: Expression, ctx: EvalContext): Value {
   try {
@@ -120,6 +121,12 @@ function evaluateAt(expr: unknown, ctx: EvalContext, run: Run, depth: number): V
       for (const e of operands(arg)) out = joinText(out, evaluateAt(e, ctx, run, next), separator);
       return out;
     }
+    case 'first':
+      for (const e of operands(arg)) {
+        const v = evaluateAt(e, ctx, run, next);
+        if (isGiven(v)) return v;
+      }
+      return undefined;
     case 'and':
       for (const e of operands(arg)) if (evaluateAt(e, ctx, run, next) !== true) return false;
       return true;
@@ -194,11 +201,9 @@ function dateOffset(v: unknown): DateOffset {
   return v as DateOffset;
 }
 
-function numberTotal(v: Value): number {
-  if (typeof v === 'number') return v;
-  let total = 0;
-  if (Array.isArray(v)) for (const x of v) if (typeof x === 'number') total += x;
-  return total;
+/** Whether `first` takes a value: anything but a missing value, null, an empty list or empty text. */
+function isGiven(v: Value): boolean {
+  return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
 }
 
 /** Appends a value's text (each element of a list), skipping empty parts. */
@@ -211,31 +216,6 @@ function joinText(out: string, v: Value, separator: string): string {
   const part = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
   if (part === '') return out;
   return out === '' ? part : out + separator + part;
-}
-
-/** The list an item belongs to: the context's list, else the first list of the questionnaire that holds it. */
-function listOfItem(item: string | undefined, ctx: EvalContext): string | undefined {
-  if (item === undefined) return undefined;
-  if (ctx.list !== undefined && inList(ctx.state, ctx.list, item)) return ctx.list;
-  for (const list of ctx.compiled.lists.keys()) if (inList(ctx.state, list, item)) return list;
-  return undefined;
-}
-
-function isPrimaryItem(item: string | undefined, ctx: EvalContext): boolean {
-  const list = listOfItem(item, ctx);
-  return list !== undefined && own(ctx.state.lists, list)?.primary === item;
-}
-
-/** The primary item of the current item's list, else of the first list of the questionnaire that has one. */
-function primaryItem(ctx: EvalContext): { list: string; item: string } | undefined {
-  const current = listOfItem(ctx.item, ctx);
-  const primary = current === undefined ? undefined : own(ctx.state.lists, current)?.primary;
-  if (current !== undefined && primary !== undefined) return { list: current, item: primary };
-  for (const list of ctx.compiled.lists.keys()) {
-    const item = own(ctx.state.lists, list)?.primary;
-    if (item !== undefined) return { list, item };
-  }
-  return undefined;
 }
 
 function itemLabelOf(which: unknown, ctx: EvalContext, run: Run, depth: number): Value {
@@ -264,92 +244,4 @@ function sectionStatusOf(sectionId: string, ctx: EvalContext): SectionStatus {
     sectionId,
     repeat !== undefined && inList(ctx.state, repeat, ctx.item) ? ctx.item : undefined,
   );
-}
-
-/**
- * The value of an answer as the respondent gave it, or undefined if unanswered, invalid, off the
- * path, or a detail answer whose option is no longer chosen. List answers are read for the
- * context's item; `item` picks another: `to` (for relationships, the other item's answer about
- * the current one), `primary` (for relationships, towards `to`, else towards the current item)
- * or `all` (every item's values in one list, missing ones left out).
- */
-export function answerValue(ref: AnswerRef, ctx: EvalContext): Value {
-  const info = ctx.compiled.answers.get(ref.answer);
-  if (!info) return undefined;
-  if (info.list === undefined) return readAt(info, ctx, undefined, undefined);
-  switch (ref.item ?? 'current') {
-    case 'current':
-      return readAt(info, ctx, ctx.item, ctx.to);
-    case 'to':
-      return readAt(info, ctx, ctx.to, ctx.item);
-    case 'primary':
-      return readAt(info, ctx, own(ctx.state.lists, info.list)?.primary, ctx.to ?? ctx.item);
-    case 'all':
-      return allValues(info, info.list, ctx);
-  }
-  return undefined;
-}
-
-/**
- * The answer's value at an item (and, for relationships, towards `to`), when on the path and,
- * for a detail answer, while its option is chosen.
- */
-function readAt(info: AnswerInfo, ctx: EvalContext, item: string | undefined, to: string | undefined): Value {
-  if (info.parent && !parentChosen(info.parent, ctx, item, to)) return undefined;
-  if (info.list === undefined) {
-    return isOnPath(info, ctx, undefined, undefined)
-      ? readAnswer(info.answer, own(ctx.state.answers, info.answer.id))
-      : undefined;
-  }
-  if (!inList(ctx.state, info.list, item)) return undefined;
-  const values = own(ctx.state.itemAnswers, item);
-  const raw = values && own(values, info.answer.id);
-  if (!info.relationship) return isOnPath(info, ctx, item, undefined) ? readAnswer(info.answer, raw) : undefined;
-  if (!inList(ctx.state, info.list, to) || !isRecord(raw) || !isOnPath(info, ctx, item, to)) return undefined;
-  return readAnswer(info.answer, own(raw, to));
-}
-
-function parentChosen(
-  parent: { answerId: string; value: string },
-  ctx: EvalContext,
-  item?: string,
-  to?: string,
-): boolean {
-  const info = ctx.compiled.answers.get(parent.answerId);
-  const chosen = info && readAt(info, ctx, item, to);
-  return Array.isArray(chosen) ? chosen.includes(parent.value) : chosen === parent.value;
-}
-
-function isOnPath(info: AnswerInfo, ctx: EvalContext, item: string | undefined, to: string | undefined): boolean {
-  if (!ctx.onPath) return true;
-  // List item pages are not path locations: an item's answers count while the item exists.
-  if (ctx.compiled.pages.get(info.pageId)?.role) return true;
-  return ctx.onPath.has(pageKey(info.pageId, item, to));
-}
-
-function allValues(info: AnswerInfo, list: string, ctx: EvalContext): Value[] {
-  const out: Value[] = [];
-  const add = (v: Value) => {
-    if (Array.isArray(v)) out.push(...v);
-    else if (v !== undefined) out.push(v);
-  };
-  for (const item of listItems(ctx.state, list)) {
-    if (!info.relationship) {
-      add(readAt(info, ctx, item, undefined));
-      continue;
-    }
-    const values = own(ctx.state.itemAnswers, item);
-    const pairs = values && own(values, info.answer.id);
-    if (isRecord(pairs)) for (const to of Object.keys(pairs)) add(readAt(info, ctx, item, to));
-  }
-  return out;
-}
-
-/** The total of a calculated summary page: the sum of its answers on the path (unanswered count as 0). */
-export function calculatedTotal(pageId: string, ctx: EvalContext): number | undefined {
-  const page = ctx.compiled.pages.get(pageId)?.page;
-  if (page?.kind !== 'calculatedSummary') return undefined;
-  let total = 0;
-  for (const answer of page.answers) total += numberTotal(answerValue({ answer }, ctx));
-  return total;
 }

@@ -5,6 +5,7 @@ import {
   equals,
   isDuration,
   isNumericAnswer,
+  numberTotal,
   order,
   readAnswer,
   readMetadata,
@@ -176,6 +177,15 @@ describe('equals and order', () => {
     expect(equals(undefined, undefined)).toBe(false);
     expect(equals(undefined, '')).toBe(false);
     expect(equals(null, 0)).toBe(false);
+  });
+});
+
+describe('numberTotal', () => {
+  it('adds the numbers of a list and counts anything else as 0', () => {
+    expect(numberTotal(4.5)).toBe(4.5);
+    expect(numberTotal([1, 'x', 2, null, [3]])).toBe(3);
+    expect(numberTotal('7')).toBe(0);
+    expect(numberTotal(undefined)).toBe(0);
   });
 });
 

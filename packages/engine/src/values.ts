@@ -204,6 +204,14 @@ function membersOf(a: Value, b: Value, every: boolean): boolean {
   return every;
 }
 
+/** A number, or the sum of the numbers in a list (other values count as 0). */
+export function numberTotal(v: Value): number {
+  if (typeof v === 'number') return v;
+  let total = 0;
+  if (Array.isArray(v)) for (const x of v) if (typeof x === 'number') total += x;
+  return total;
+}
+
 /** Total months of a duration, for comparisons. */
 export function durationMonths(value: DurationValue): number {
   return (value.years ?? 0) * 12 + (value.months ?? 0);

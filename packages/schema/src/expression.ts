@@ -28,6 +28,7 @@ export type Expression =
   | { count: Expression }
   | { sum: Expression[] }
   | { concat: Expression[]; separator?: string }
+  | { first: Expression[] }
   | { and: Expression[] }
   | { or: Expression[] }
   | { not: Expression }
@@ -76,6 +77,9 @@ export const Expression: z.ZodType<Expression> = z
       z.strictObject({ count: Expression }),
       z.strictObject({ sum: z.array(Expression).min(1) }),
       z.strictObject({ concat: z.array(Expression).min(1), separator: z.string().optional() }),
+      z
+        .strictObject({ first: z.array(Expression).min(1) })
+        .meta({ description: 'The first operand that is answered (not missing, null, an empty list or empty text)' }),
       z.strictObject({ and: z.array(Expression).min(1) }),
       z.strictObject({ or: z.array(Expression).min(1) }),
       z.strictObject({ not: Expression }),
@@ -95,7 +99,7 @@ export const Expression: z.ZodType<Expression> = z
   .meta({
     id: 'Expression',
     description:
-      'A literal, or an object whose one key is an operator: answer, metadata, listCount, itemLabel, itemLabels, isPrimary, calculated, sectionStatus, date, age, count, sum, concat, and, or, not, answered, unanswered, ==, !=, <, <=, >, >=, in, any-in, all-in',
+      'A literal, or an object whose one key is an operator: answer, metadata, listCount, itemLabel, itemLabels, isPrimary, calculated, sectionStatus, date, age, count, sum, concat, first, and, or, not, answered, unanswered, ==, !=, <, <=, >, >=, in, any-in, all-in',
   });
 
 /** A condition is an expression that should evaluate to true or false. */

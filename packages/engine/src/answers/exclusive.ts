@@ -18,6 +18,21 @@ function isAnswered(value: AnswerValue | undefined): boolean {
   return value !== undefined && !(Array.isArray(value) && value.length === 0);
 }
 
+/**
+ * Whether an unanswered answer need not be given although mandatory: the question's exclusive
+ * answer ("I prefer not to say") answers the question in place of the others, and they in its place.
+ */
+export function answeredInstead(
+  question: Question,
+  answerId: string,
+  values: Record<string, AnswerValue | undefined>,
+): boolean {
+  const exclusive = question.exclusiveAnswer;
+  if (exclusive === undefined || !question.answers.some((a) => a.id === exclusive)) return false;
+  if (answerId !== exclusive) return isAnswered(values[exclusive]);
+  return Object.entries(values).some(([id, value]) => id !== exclusive && isAnswered(value));
+}
+
 /** The question's exclusive answer ("I prefer not to say") given together with any other answer. */
 export function checkExclusiveAnswer(
   question: Question,

@@ -1,5 +1,9 @@
-import { type Answer, MESSAGE_CODES, type MessageCode } from '@eq/schema';
+import { type Answer, MESSAGE_CODES, type MessageCode, Questionnaire } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
+import { compile } from '../compile.ts';
+import { emptyState } from '../state.ts';
+import { formatAnswerValue } from '../text/answer-value.ts';
+import type { AnswerValue } from '../values.ts';
 import { answerMessage, defaultMessage, type MessageDetail } from './messages.ts';
 
 const base = { id: 'a', label: 'Label', qCode: 'q' };
@@ -66,15 +70,15 @@ const CASES: Case[] = [
     'belowMinimum',
     duration,
     { limit: { years: 1, months: 6 } },
-    'Enter a period of at least 1 year and 6 months',
-    'Rhowch gyfnod o 1 flwyddyn a 6 mis o leiaf',
+    'Enter a period of at least 1 year 6 months',
+    'Rhowch gyfnod o 1 flwyddyn 6 mis o leiaf',
   ],
   [
     'aboveMaximum',
     duration,
     { limit: { years: 2, months: 1 } },
-    'Enter a period of no more than 2 years and 1 month',
-    'Rhowch gyfnod o ddim mwy na 2 flynedd ac 1 mis',
+    'Enter a period of no more than 2 years 1 month',
+    'Rhowch gyfnod o ddim mwy na 2 flynedd 1 mis',
   ],
   ['tooShort', text, { count: 3 }, 'Enter at least 3 characters', 'Rhowch o leiaf 3 nod'],
   ['tooLong', text, { count: 100 }, 'Enter 100 characters or fewer', 'Rhowch 100 nod neu lai'],
@@ -244,35 +248,122 @@ describe('default validation messages', () => {
   });
 });
 
+describe('writing limits', () => {
+  const questionnaire = compile(
+    Questionnaire.parse({
+      formatVersion: 1,
+      id: 'limits',
+      title: 'Limits',
+      languages: ['en', 'cy'],
+      flow: { type: 'linear' },
+      sections: [
+        {
+          id: 's',
+          title: 'S',
+          pages: [{ id: 'p', kind: 'question', question: { id: 'q', title: 'Q', answers: [{ ...text, id: 't' }] } }],
+        },
+      ],
+    }),
+  );
+  const limits: [Answer, MessageCode, NonNullable<MessageDetail['limit']>][] = [
+    [number, 'aboveMaximum', 1234567.25],
+    [{ ...base, type: 'currency', currency: 'EUR' }, 'aboveMaximum', 0.5],
+    [percentage, 'aboveMaximum', 12.5],
+    [{ ...base, type: 'unit', unit: 'gallon', unitLength: 'long' }, 'aboveMaximum', 4],
+    [{ ...base, type: 'unit', unit: 'square-meter', unitLength: 'long' }, 'aboveMaximum', 2],
+    [date, 'dateTooLate', '2024-02-29'],
+    [monthYear, 'dateTooLate', '2024-02'],
+    [year, 'dateTooLate', 2024],
+    [duration, 'aboveMaximum', { years: 4, months: 2 }],
+  ];
+
+  it.each(limits.map(([answer, code, limit]) => [answer.type, answer, code, limit] as const))(
+    'writes a limit of a %s answer as summaries and piping write its values',
+    (_, answer, code, limit) => {
+      for (const lang of ['en', 'cy']) {
+        const written = formatAnswerValue(questionnaire, answer, limit as AnswerValue, lang);
+        expect(defaultMessage(code, answer, lang, { limit })).toContain(written);
+      }
+    },
+  );
+
+  it('writes Welsh durations with their mutations, imperial gallons and square units in words', () => {
+    expect(defaultMessage('belowMinimum', duration, 'cy', { limit: { years: 4 } })).toBe(
+      'Rhowch gyfnod o 4 blynedd o leiaf',
+    );
+    const gallons: Answer = { ...base, type: 'unit', unit: 'gallon' };
+    expect(defaultMessage('aboveMaximum', gallons, 'en', { limit: 5 })).toBe(
+      'Enter a number less than or equal to 5 gal',
+    );
+    const area: Answer = { ...base, type: 'unit', unit: 'square-meter', unitLength: 'long' };
+    expect(defaultMessage('aboveMaximum', area, 'en', { limit: 2 })).toBe(
+      'Enter a number less than or equal to 2 square metres',
+    );
+  });
+});
+
 describe('choosing the message to show', () => {
-  const lang = { lang: 'cy', fallback: 'en' };
+  const questionnaire = Questionnaire.parse({
+    formatVersion: 1,
+    id: 'messages',
+    title: 'Messages',
+    languages: ['en', 'cy'],
+    flow: { type: 'linear' },
+    metadata: [{ name: 'ru_name', type: 'string' }],
+    placeholders: { company: { value: { metadata: 'ru_name' } } },
+    sections: [
+      {
+        id: 's',
+        title: 'S',
+        pages: [{ id: 'p', kind: 'question', question: { id: 'q', title: 'Q', answers: [{ ...number, id: 'n' }] } }],
+      },
+    ],
+  });
+  const ctx = (lang: string) => ({
+    compiled: compile(questionnaire),
+    state: emptyState({ ru_name: 'Acme Ltd' }),
+    today: '2024-06-15',
+    lang,
+  });
   const custom: Answer = {
     ...number,
     messages: { mandatory: { en: 'Enter the number of employees', cy: 'Rhowch nifer y gweithwyr' } },
   };
 
   it("uses the answer's own message for the code, in the respondent's language", () => {
-    expect(answerMessage('mandatory', custom, lang)).toBe('Rhowch nifer y gweithwyr');
-    expect(answerMessage('mandatory', custom, { lang: 'ga', fallback: 'en' })).toBe('Enter the number of employees');
+    expect(answerMessage('mandatory', custom, ctx('cy'))).toBe('Rhowch nifer y gweithwyr');
+    expect(answerMessage('mandatory', custom, ctx('ga'))).toBe('Enter the number of employees');
   });
 
   it('prefers a specific override (a bound or total message) to the answer message', () => {
-    expect(answerMessage('mandatory', custom, lang, {}, { en: 'Too few', cy: 'Rhy ychydig' })).toBe('Rhy ychydig');
+    expect(answerMessage('mandatory', custom, ctx('cy'), {}, { en: 'Too few', cy: 'Rhy ychydig' })).toBe('Rhy ychydig');
   });
 
   it('uses the default when the answer has no message for the code', () => {
-    expect(answerMessage('invalidNumber', custom, lang)).toBe('Rhowch rif');
-    expect(answerMessage('invalidNumber', { ...number, messages: { invalidNumber: '' } }, lang)).toBe('Rhowch rif');
+    expect(answerMessage('invalidNumber', custom, ctx('cy'))).toBe('Rhowch rif');
+    expect(answerMessage('invalidNumber', { ...number, messages: { invalidNumber: '' } }, ctx('cy'))).toBe(
+      'Rhowch rif',
+    );
+  });
+
+  it('fills in the placeholders of custom messages, leaving unknown ones as written', () => {
+    const own: Answer = {
+      ...number,
+      messages: { mandatory: { en: 'Enter the employees of {company}', cy: 'Rhowch weithwyr {company}' } },
+    };
+    expect(answerMessage('mandatory', own, ctx('en'))).toBe('Enter the employees of Acme Ltd');
+    expect(answerMessage('mandatory', own, ctx('cy'))).toBe('Rhowch weithwyr Acme Ltd');
+    expect(answerMessage('aboveMaximum', number, ctx('en'), { limit: 5 }, 'At most 5 for {company} {nope}')).toBe(
+      'At most 5 for Acme Ltd {nope}',
+    );
   });
 });
 
 describe('formatting limits from an unvalidated questionnaire', () => {
-  it('falls back to the plain number for a unit or currency Intl does not know', () => {
+  it('writes the number alone for a unit the formatter does not know, and pounds for an unknown currency', () => {
     const odd = { ...base, type: 'unit', unit: 'furlong' } as unknown as Answer;
-    expect(defaultMessage('aboveMaximum', odd, 'en', { limit: 8 })).toBe(
-      'Enter a number less than or equal to 8 furlong',
-    );
+    expect(defaultMessage('aboveMaximum', odd, 'en', { limit: 8 })).toBe('Enter a number less than or equal to 8');
     const money = { ...base, type: 'currency', currency: 'pounds' } as unknown as Answer;
-    expect(defaultMessage('aboveMaximum', money, 'en', { limit: 8 })).toBe('Enter an amount less than or equal to 8');
+    expect(defaultMessage('aboveMaximum', money, 'en', { limit: 8 })).toBe('Enter an amount less than or equal to £8');
   });
 });

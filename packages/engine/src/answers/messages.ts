@@ -1,7 +1,10 @@
 import type { Answer, AnswerType, DetailAnswer, DurationValue, MessageCode, Text, TotalRule } from '@eq/schema';
-import { translate } from '../translate.ts';
+import { formatDate, formatMonthYear } from '../text/calendar.ts';
+import { formatDuration } from '../text/duration.ts';
+import { formatCurrency, formatNumber, formatPercentage } from '../text/numbers.ts';
+import { type RenderContext, renderText } from '../text/render.ts';
+import { formatUnit } from '../text/units.ts';
 import { durationUnits } from './fields.ts';
-import { formatDate, formatDuration, formatNumber } from './format.ts';
 import { cy } from './messages-cy.ts';
 import { en } from './messages-en.ts';
 
@@ -19,7 +22,7 @@ export interface MessageDetail {
   part?: 'line1' | 'town' | 'postcode' | 'year';
   /** How a total compares (totalMismatch). */
   mustBe?: TotalRule['mustBe'];
-  /** The label of the option that cannot be chosen with others (exclusiveConflict), already translated. */
+  /** The label of the option that cannot be chosen with others (exclusiveConflict), ready to show. */
   label?: string;
 }
 
@@ -58,23 +61,39 @@ export function defaultMessage(code: MessageCode, answer: AnyAnswer, lang: strin
 
 /**
  * The message to show: a specific override (a bound's, a total's or a pattern's message) first,
- * then the answer's own message for the code, then the default.
+ * then the answer's own message for the code, then the default. Custom messages are texts like
+ * any other, so their placeholders are filled in.
  */
 export function answerMessage(
   code: MessageCode,
   answer: AnyAnswer,
-  lang: { lang: string; fallback: string },
+  ctx: RenderContext,
   detail: MessageDetail = {},
   override?: Text,
 ): string {
-  const text = override ?? answer.messages?.[code];
-  const custom = text === undefined ? '' : translate(text, lang.lang, lang.fallback);
-  return custom || defaultMessage(code, answer, lang.lang, detail);
+  return renderText(override ?? answer.messages?.[code], ctx) || defaultMessage(code, answer, ctx.lang, detail);
 }
 
+/**
+ * A limit written as summaries and piping write the answer's own values (formatAnswerValue):
+ * money in the answer's currency, units in its unit and length, a year as a plain label.
+ */
 function formatLimit(answer: AnyAnswer, limit: MessageDetail['limit'], lang: string): string {
   if (limit === undefined) return '';
   if (typeof limit === 'object') return formatDuration(limit, lang);
-  if (typeof limit === 'number') return answer.type === 'year' ? String(limit) : formatNumber(answer, limit, lang);
-  return formatDate(answer.type === 'monthYear' ? limit.slice(0, 7) : limit, lang);
+  if (typeof limit === 'string') {
+    return answer.type === 'monthYear' ? formatMonthYear(limit, lang) : formatDate(limit, lang);
+  }
+  switch (answer.type) {
+    case 'year':
+      return String(limit);
+    case 'currency':
+      return formatCurrency(limit, lang, answer.currency);
+    case 'percentage':
+      return formatPercentage(limit, lang);
+    case 'unit':
+      return formatUnit(limit, answer.unit, lang, answer.unitLength);
+    default:
+      return formatNumber(limit, lang);
+  }
 }

@@ -32,11 +32,9 @@ describe('parsing text', () => {
     });
   });
 
-  it('refuses a very long string quickly, without truncating it into a valid one', () => {
-    const started = performance.now();
+  it('refuses a very long string without truncating it into a valid one', () => {
     expect(parse(textarea, `${' '.repeat(50)}${'x'.repeat(10_000_000)}`).errors[0]?.code).toBe('tooLong');
     expect(parse(text, `${' '.repeat(60)}${'x'.repeat(80)}`).value).toHaveLength(80);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('applies the answer minimum and maximum length', () => {

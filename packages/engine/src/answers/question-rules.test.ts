@@ -170,7 +170,8 @@ describe('exclusive options and answers', () => {
 
   it('accepts either the exclusive answer or the others on their own', () => {
     expect(validate(q, { pay: '100' }).errors).toEqual([]);
-    expect(validate(q, { 'prefer-not': 'yes' }).errors.map((e) => e.code)).toEqual(['mandatory']);
+    expect(validate(q, { 'prefer-not': 'yes' }).errors).toEqual([]);
+    expect(validate(q, {}).errors.map((e) => [e.answerId, e.code])).toEqual([['pay', 'mandatory']]);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Answer, Question, TotalRule } from '@eq/schema';
-import { answerValue, type EvalContext, evaluate } from '../evaluate.ts';
+import { answerValue } from '../answer-read.ts';
+import { type EvalContext, evaluate } from '../evaluate.ts';
 import { type AnswerValue, isNumericAnswer } from '../values.ts';
 
 /** A total rule that does not hold: the answer to link to and the total it should meet. */

@@ -26,6 +26,11 @@ function setup(question: Question, lang = 'en'): ValidationContext {
       { name: 'period_start', type: 'date' },
       { name: 'employees', type: 'number' },
     ],
+    placeholders: {
+      employees: { value: { metadata: 'employees' } },
+      income: { value: { answer: 'income' } },
+      total: { value: { answer: 'total' } },
+    },
     sections: [
       {
         id: 's',
@@ -239,6 +244,17 @@ describe('date bounds', () => {
     expect(validate(q, { y: '2024' }).errors).toEqual([]);
     expect(validate(q, { y: '2025' }).errors[0]?.message).toBe('Enter 2024 or an earlier year');
   });
+
+  it('takes a year as the bound of a year answer', () => {
+    const q = ask([{ ...base, id: 'y', type: 'year', min: { value: 1900, exclusive: true } }]);
+    expect(validate(q, { y: '1900' }).errors[0]?.message).toBe('Enter a year after 1900');
+    expect(validate(q, { y: '1901' }).errors).toEqual([]);
+  });
+
+  it('does not apply a number as the bound of a date, which the static checks refuse', () => {
+    const q = ask([dob({ min: { value: 2000 } })]);
+    expect(validate(q, on('1', '1', '1990')).errors).toEqual([]);
+  });
 });
 
 describe('duration bounds', () => {
@@ -288,5 +304,63 @@ describe('inside a list item', () => {
       message: 'Enter a number less than or equal to 30',
     });
     expect(validateQuestion(q, { age: '30', 'years-here': '30' }, ctx).errors).toEqual([]);
+  });
+});
+
+describe('custom messages with placeholders', () => {
+  it('fills in a bound’s message from metadata', () => {
+    const q = ask([num({ max: { value: { metadata: 'employees' }, message: 'Enter {employees} or fewer' } })]);
+    expect(validate(q, { n: '13' }).errors[0]?.message).toBe('Enter 12 or fewer');
+  });
+
+  it('fills in an answer of the same question as just submitted', () => {
+    const q = ask([
+      { ...base, id: 'total', type: 'number' },
+      {
+        ...base,
+        id: 'part',
+        type: 'number',
+        max: { value: { answer: 'total' }, message: { en: 'Enter {total} or less', cy: 'Rhowch {total} neu lai' } },
+      },
+    ]);
+    expect(validate(q, { total: '1500', part: '1600' }).errors[0]?.message).toBe('Enter 1,500 or less');
+    expect(validate(q, { total: '1500', part: '1600' }, 'cy').errors[0]?.message).toBe('Rhowch 1,500 neu lai');
+  });
+
+  it('fills in the answer’s own messages and a pattern’s message', () => {
+    const pay = num({ mandatory: true, messages: { mandatory: 'Enter your pay; last year it was {income}' } });
+    expect(validate(ask([pay]), {}).errors[0]?.message).toBe('Enter your pay; last year it was £5,000');
+    const code: Answer = {
+      ...base,
+      id: 't',
+      type: 'text',
+      pattern: { regex: '\\d{4}', message: '4 digits for {employees}' },
+    };
+    expect(validate(ask([code]), { t: 'abc' }).errors[0]?.message).toBe('4 digits for 12');
+  });
+
+  it('fills in a total rule’s message', () => {
+    const money = (id: string): Answer => ({ ...base, id, type: 'currency' });
+    const q = ask([money('a'), money('b')], {
+      totals: [{ mustBe: 'equal', total: { answer: 'income' }, message: 'The parts must add up to {income}' }],
+    });
+    expect(validate(q, { a: '100', b: '100' }).errors[0]?.message).toBe('The parts must add up to £5,000');
+  });
+
+  it('fills in the label of an exclusive option named in a default message', () => {
+    const q = ask([
+      {
+        ...base,
+        id: 'c',
+        type: 'checkbox',
+        options: [
+          { value: 'some', label: 'Some' },
+          { value: 'none', label: 'None of the {employees}', exclusive: true },
+        ],
+      },
+    ]);
+    expect(validate(q, { c: ['some', 'none'] }).errors[0]?.message).toBe(
+      'Remove ‘None of the 12’ or the other answers',
+    );
   });
 });

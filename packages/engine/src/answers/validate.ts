@@ -1,10 +1,10 @@
 import type { Answer, DetailAnswer, MessageCode, Question, Text } from '@eq/schema';
 import type { EvalContext } from '../evaluate.ts';
 import { isItemId } from '../state.ts';
-import { translate } from '../translate.ts';
+import { renderText } from '../text/render.ts';
 import type { AnswerValue } from '../values.ts';
 import { checkBounds } from './bounds.ts';
-import { checkExclusiveAnswer, exclusiveOptionLabel, isChosen } from './exclusive.ts';
+import { answeredInstead, checkExclusiveAnswer, exclusiveOptionLabel, isChosen } from './exclusive.ts';
 import { answerFields } from './fields.ts';
 import type { FormInput } from './form.ts';
 import { answerMessage, type MessageDetail } from './messages.ts';
@@ -31,18 +31,26 @@ export interface QuestionValidation {
   errors: AnswerError[];
 }
 
+/** An error found, whose message is written once every value is known. */
+interface Problem {
+  answer: AnyAnswer;
+  field: string;
+  code: MessageCode;
+  detail?: MessageDetail | undefined;
+  override?: Text | undefined;
+}
+
 /**
  * Parses and validates the answers of a submitted question. Detail answers count only when
  * their option is chosen (otherwise their value is undefined). Never throws.
  */
 export function validateQuestion(question: Question, form: FormInput, ctx: ValidationContext): QuestionValidation {
-  const lang = { lang: ctx.lang, fallback: ctx.compiled.defaultLanguage };
   const values: Record<string, AnswerValue | undefined> = {};
-  const errors: AnswerError[] = [];
+  const problems: Problem[] = [];
   const report = (answer: AnyAnswer, field: string, code: MessageCode, detail?: MessageDetail, override?: Text) => {
-    if (errors.some((e) => e.answerId === answer.id)) return;
-    errors.push({ answerId: answer.id, field, code, message: answerMessage(code, answer, lang, detail, override) });
+    if (!problems.some((p) => p.answer.id === answer.id)) problems.push({ answer, field, code, detail, override });
   };
+  const fieldOf = (answer: AnyAnswer) => answerFields(answer)[0] ?? answer.id;
 
   const asked: AnyAnswer[] = [];
   const read = (answer: AnyAnswer) => {
@@ -61,41 +69,48 @@ export function validateQuestion(question: Question, form: FormInput, ctx: Valid
     }
   }
 
-  // Bounds and totals may refer to other answers of this question: use them as just submitted.
-  const evalCtx = withSubmitted(ctx, values);
+  // Bounds, totals and the placeholders of messages may refer to other answers of this question:
+  // use them as just submitted.
+  const submitted = withSubmitted(ctx, values);
   for (const answer of asked) {
-    if (errors.some((e) => e.answerId === answer.id)) continue;
+    if (problems.some((p) => p.answer.id === answer.id)) continue;
     const value = values[answer.id];
-    const field = answerFields(answer)[0] ?? answer.id;
     if (value === undefined) {
-      if (answer.mandatory) report(answer, field, 'mandatory');
+      if (answer.mandatory && !answeredInstead(question, answer.id, values))
+        report(answer, fieldOf(answer), 'mandatory');
       continue;
     }
-    const breach = checkBounds(answer, value, evalCtx);
-    if (breach) report(answer, field, breach.code, breach.detail, breach.message);
+    const breach = checkBounds(answer, value, submitted);
+    if (breach) report(answer, fieldOf(answer), breach.code, breach.detail, breach.message);
     const exclusive = exclusiveOptionLabel(answer, value);
-    if (exclusive !== undefined) report(answer, field, 'exclusiveConflict', { label: translateIn(exclusive, lang) });
+    if (exclusive !== undefined) {
+      report(answer, fieldOf(answer), 'exclusiveConflict', { label: renderText(exclusive, submitted) });
+    }
   }
 
   checkExclusiveAnswer(question, values, (answer, label) =>
-    report(answer, answerFields(answer)[0] ?? answer.id, 'exclusiveConflict', { label: translateIn(label, lang) }),
+    report(answer, fieldOf(answer), 'exclusiveConflict', { label: renderText(label, submitted) }),
   );
-  if (errors.length === 0) {
+  if (problems.length === 0) {
     for (const rule of question.totals ?? []) {
-      const mismatch = checkTotal(question, rule, values, evalCtx);
+      const mismatch = checkTotal(question, rule, values, submitted);
       if (mismatch) {
-        const field = answerFields(mismatch.answer)[0] ?? mismatch.answer.id;
-        report(mismatch.answer, field, 'totalMismatch', { limit: mismatch.total, mustBe: rule.mustBe }, rule.message);
+        const detail = { limit: mismatch.total, mustBe: rule.mustBe };
+        report(mismatch.answer, fieldOf(mismatch.answer), 'totalMismatch', detail, rule.message);
       }
     }
   }
   // The error summary lists problems in the order the answers appear on the page.
-  const position = (e: AnswerError) => asked.findIndex((a) => a.id === e.answerId);
-  return { values, errors: errors.sort((a, b) => position(a) - position(b)) };
-}
-
-function translateIn(text: Text, lang: { lang: string; fallback: string }): string {
-  return translate(text, lang.lang, lang.fallback);
+  const position = (p: Problem) => asked.findIndex((a) => a.id === p.answer.id);
+  const errors = problems
+    .sort((a, b) => position(a) - position(b))
+    .map(({ answer, field, code, detail, override }) => ({
+      answerId: answer.id,
+      field,
+      code,
+      message: answerMessage(code, answer, submitted, detail, override),
+    }));
+  return { values, errors };
 }
 
 function patternMessage(answer: AnyAnswer, code: MessageCode): Text | undefined {
@@ -103,7 +118,7 @@ function patternMessage(answer: AnyAnswer, code: MessageCode): Text | undefined 
 }
 
 /** The context with this question's submitted values in place of what was stored before. */
-function withSubmitted(ctx: EvalContext, values: Record<string, AnswerValue | undefined>): EvalContext {
+function withSubmitted<T extends EvalContext>(ctx: T, values: Record<string, AnswerValue | undefined>): T {
   const answers = { ...ctx.state.answers };
   const itemAnswers = { ...ctx.state.itemAnswers };
   for (const [id, value] of Object.entries(values)) {

@@ -25,6 +25,7 @@ export function operands(expression: Expression, at: string): [Expression, strin
       return [[value as Expression, `${at}/${op}`]];
     case 'sum':
     case 'concat':
+    case 'first':
     case 'and':
     case 'or':
     case '==':

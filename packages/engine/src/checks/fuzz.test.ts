@@ -49,6 +49,7 @@ const { expression } = fc.letrec<{ expression: unknown }>((tie) => {
       fc.record({ count: sub }),
       fc.record({ sum: fc.array(sub, { minLength: 1, maxLength: 3 }) }),
       fc.record({ concat: fc.array(sub, { minLength: 1, maxLength: 3 }) }),
+      fc.record({ first: fc.array(sub, { minLength: 1, maxLength: 3 }) }),
       fc.record({ and: fc.array(sub, { minLength: 1, maxLength: 3 }) }),
       fc.record({ or: fc.array(sub, { minLength: 1, maxLength: 3 }) }),
       fc.record({ not: sub }),

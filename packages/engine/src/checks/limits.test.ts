@@ -32,6 +32,24 @@ describe('min-greater-than-max', () => {
     expect(problems[0]?.message).toBe('answer "n" has a minimum of 10 and a maximum of 5: no value is allowed');
   });
 
+  it('compares literal dates at the answer’s precision, as validation does', () => {
+    const at = '/sections/0/pages/0/question/answers';
+    const problems = run(
+      answer('m', 'monthYear', { min: { value: '2020-06-15' }, max: { value: '2020-06-01' } }),
+      answer('y', 'year', { min: { value: '2020-03-01' }, max: { value: 2020 } }),
+      answer('z', 'year', { min: { value: '2021-01-01' }, max: { value: 2020 } }),
+      answer('e', 'monthYear', { min: { value: '2020-06-15', exclusive: true }, max: { value: '2020-06-30' } }),
+    );
+    expect(summary(problems)).toEqual([
+      ['min-greater-than-max', 'error', `${at}/2/min/value`],
+      ['min-greater-than-max', 'error', `${at}/3/min/value`],
+    ]);
+  });
+
+  it('leaves bounds validation cannot apply to the type check', () => {
+    expect(run(answer('d', 'date', { min: { value: 2020 }, max: { value: 2000 } }))).toEqual([]);
+  });
+
   it('reports a list collector needing more items than it allows', () => {
     const doc = questionnaire([section('s', [listCollector('c', 'people', { minItems: 3, maxItems: 2 })])]);
     expect(summary(runCheck(impossibleLimits, doc))).toEqual([

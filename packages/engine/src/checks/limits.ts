@@ -1,5 +1,5 @@
-import type { Answer, DetailAnswer, Expression } from '@eq/schema';
-import { toIsoDate } from '../dates.ts';
+import type { Answer, DetailAnswer } from '@eq/schema';
+import { boundLimit } from '../answers/bounds.ts';
 import { durationMonths } from '../values.ts';
 import { answerSites, bounds } from './page-sites.ts';
 import { type Check, error, type Problem } from './problem.ts';
@@ -8,7 +8,8 @@ const CODE = 'min-greater-than-max';
 
 /**
  * Limits that leave no valid value, when both ends are literals: min above max (or equal to it
- * with either end exclusive), minLength above maxLength, minItems above maxItems.
+ * with either end exclusive) as validation compares them, minLength above maxLength, minItems
+ * above maxItems.
  */
 export const impossibleLimits: Check = (ctx) =>
   ctx.pages.flatMap((site) => {
@@ -49,7 +50,8 @@ function answerLimits(answer: Answer | DetailAnswer): [string, string] | undefin
   }
   const ends = Object.fromEntries(bounds(answer));
   if (!ends.min || !ends.max) return undefined;
-  const [low, high] = [comparableValue(ends.min.value), comparableValue(ends.max.value)];
+  // A literal is its own value; any other expression (an object) has none yet, and boundLimit refuses it.
+  const [low, high] = [boundLimit(answer, ends.min.value), boundLimit(answer, ends.max.value)];
   if (low === undefined || high === undefined || typeof low !== typeof high) return undefined;
   const exclusive = ends.min.exclusive === true || ends.max.exclusive === true;
   if (low > high || (low === high && exclusive)) {
@@ -59,10 +61,4 @@ function answerLimits(answer: Answer | DetailAnswer): [string, string] | undefin
     ];
   }
   return undefined;
-}
-
-/** A literal bound as something `>` compares correctly: a number, or an ISO date string. */
-function comparableValue(value: Expression): number | string | undefined {
-  if (typeof value === 'number') return value;
-  return typeof value === 'string' ? toIsoDate(value) : undefined;
 }

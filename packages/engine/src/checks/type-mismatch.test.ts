@@ -76,6 +76,62 @@ describe('type-mismatch', () => {
     ]);
   });
 
+  it('accepts a year, a date or a date expression as the bound of a year answer, but not text', () => {
+    const doc = questionnaire([
+      section('s', [
+        questionPage('p', [
+          answer('name', 'text'),
+          answer('built', 'year', { min: { value: 1900 }, max: { value: { date: 'today' } } }),
+          answer('moved', 'year', { min: { value: '2000-01' }, max: { value: { answer: 'name' } } }),
+        ]),
+      ]),
+    ]);
+    const problems = runCheck(typeMismatch, doc);
+    expect(summary(problems)).toEqual([['type-mismatch', 'error', '/sections/0/pages/0/question/answers/2/max/value']]);
+    expect(problems[0]?.message).toBe('the max of answer "moved" must be a year or a date, not text');
+  });
+
+  it('takes a date-shaped literal that is not a real date as text', () => {
+    const problems = run({ skipWhen: { '>': [{ answer: 'dob' }, '2023-02-30'] } });
+    expect(summary(problems)).toEqual([['type-mismatch', 'error', '/sections/0/pages/1/skipWhen']]);
+    const doc = questionnaire([
+      section('s', [questionPage('p', [answer('d', 'date', { min: { value: '2023-02-30' } })])]),
+    ]);
+    expect(runCheck(typeMismatch, doc)[0]?.message).toBe('the min of answer "d" must be a date, not text');
+  });
+
+  it('types first by its operands, which must share a type', () => {
+    const ownElseLaunch = { first: [{ answer: 'dob' }, { metadata: 'start' }, '2024-01'] };
+    const fine = run(
+      { skipWhen: { '<': [ownElseLaunch, { date: 'today' }] } },
+      { metadata: [{ name: 'start', type: 'date' }] },
+    );
+    expect(fine).toEqual([]);
+    const mixed = run({ skipWhen: { '==': [{ first: [{ answer: 'dob' }, null, { answer: 'name' }] }, 'x'] } });
+    expect(summary(mixed)).toEqual([['type-mismatch', 'error', '/sections/0/pages/1/skipWhen/==/0/first/2']]);
+    expect(mixed[0]?.message).toContain('first needs operands of one type, but got answer "name" (text) after a date');
+    const used = run({ skipWhen: { '>': [{ first: [{ answer: 'count' }, 0] }, 'x'] } });
+    expect(summary(used)).toEqual([['type-mismatch', 'error', '/sections/0/pages/1/skipWhen']]);
+  });
+
+  it('accepts first as a bound when its operands fit the answer', () => {
+    const doc = questionnaire(
+      [
+        section('s', [
+          questionPage('p', [
+            answer('from', 'date', { min: { value: { first: [{ metadata: 'start' }, { date: 'today' }] } } }),
+            answer('n', 'number', { max: { value: { first: [{ metadata: 'start' }, 5] } } }),
+          ]),
+        ]),
+      ],
+      { metadata: [{ name: 'start', type: 'date' }] },
+    );
+    const problems = runCheck(typeMismatch, doc);
+    expect(summary(problems)).toEqual([
+      ['type-mismatch', 'error', '/sections/0/pages/0/question/answers/1/max/value/first/1'],
+    ]);
+  });
+
   it('types metadata by its definition', () => {
     const problems = run(
       { skipWhen: { '>': [{ metadata: 'start' }, 3] } },

@@ -7,6 +7,7 @@ import {
   answerValueType,
   comparable,
   dateLike,
+  joinTypes,
   literalType,
   metadataValueType,
   orderable,
@@ -42,7 +43,9 @@ function expectedType(site: ExpressionSite): { name: string; accepts: (t: ValueT
   }
 }
 
+/** What validation can apply as a bound (answers/bounds.ts): a year answer takes a year or the year of a date. */
 function boundType(answer: Answer | DetailAnswer): { name: string; accepts: (t: ValueType) => boolean } | undefined {
+  if (answer.type === 'year') return { name: 'a year or a date', accepts: is('number', 'date', 'dateText') };
   const type = answerValueType(answer);
   if (type === 'date') return { name: 'a date', accepts: is('date', 'dateText') };
   if (type === 'number') return { name: 'a number', accepts: is('number') };
@@ -96,6 +99,22 @@ function inferType(ctx: CheckContext, site: ExpressionSite, problems: Problem[])
         return 'number';
       case 'concat':
         return 'string';
+      case 'first': {
+        // After a mismatch (reported once) the type is unknown, so uses of it raise nothing more.
+        let common: ValueType = 'unknown';
+        for (const [i, t] of types.entries()) {
+          const joined = joinTypes(common, t);
+          if (joined === undefined) {
+            report(
+              args[i]?.[1] ?? at,
+              `first needs operands of one type, but got ${label(i)} after ${typeName(common)}`,
+            );
+            return 'unknown';
+          }
+          common = joined;
+        }
+        return common;
+      }
       case 'and':
       case 'or':
       case 'not':

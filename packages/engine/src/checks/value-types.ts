@@ -1,8 +1,9 @@
 import type { Answer, DetailAnswer, Expression, MetadataDefinition } from '@eq/schema';
+import { toIsoDate } from '../dates.ts';
 
 /**
  * The type an expression evaluates to, as far as it can be known before any answers exist.
- * `dateText` is a string literal shaped like a date (YYYY-MM-DD or YYYY-MM), which compares both
+ * `dateText` is a string literal holding a real date (YYYY-MM-DD or YYYY-MM), which compares both
  * as a date and as text; `null` is the literal that tests for "unanswered".
  */
 export type ValueType =
@@ -43,8 +44,6 @@ export function metadataValueType(definition: MetadataDefinition | undefined): V
   return definition.type === 'boolean' ? 'boolean' : definition.type;
 }
 
-const DATE_TEXT = /^\d{4}-\d{2}(-\d{2})?$/;
-
 export function literalType(value: Expression): ValueType | undefined {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
@@ -54,7 +53,8 @@ export function literalType(value: Expression): ValueType | undefined {
     case 'number':
       return 'number';
     case 'string':
-      return DATE_TEXT.test(value) ? 'dateText' : 'string';
+      // Evaluation reads "2023-02-30" as no date at all, so it can only be text.
+      return toIsoDate(value) === undefined ? 'string' : 'dateText';
     default:
       return undefined;
   }
@@ -66,6 +66,18 @@ export function comparable(a: ValueType, b: ValueType): boolean {
   if (a === 'dateText') return b === 'dateText' || b === 'date' || b === 'string';
   if (b === 'dateText') return a === 'date' || a === 'string';
   return a === b;
+}
+
+/**
+ * The type of a value that is one of two types (the operands of `first`): undefined when they
+ * have none in common. Unknown and null fit any type; a date literal fits dates and text.
+ */
+export function joinTypes(a: ValueType, b: ValueType): ValueType | undefined {
+  if (a === b || b === 'null' || b === 'unknown') return a;
+  if (a === 'null' || a === 'unknown') return b;
+  if (a === 'dateText' && (b === 'date' || b === 'string')) return b;
+  if (b === 'dateText' && (a === 'date' || a === 'string')) return a;
+  return undefined;
 }
 
 /** Whether `<` and friends can order the two. */
