@@ -3,7 +3,7 @@ import type { AnswerInfo } from './compile.ts';
 import type { EvalContext } from './evaluate.ts';
 import { pageKey } from './location.ts';
 import { inList, isRecord, listItems, own } from './state.ts';
-import { numberTotal, readAnswer, type Value } from './values.ts';
+import { numberTotal, readAnswer, roundTotal, type Value } from './values.ts';
 
 /**
  * Reading answers as expressions see them: for the context's list item (or another item of its
@@ -40,7 +40,7 @@ export function calculatedTotal(pageId: string, ctx: EvalContext): number | unde
   if (page?.kind !== 'calculatedSummary') return undefined;
   let total = 0;
   for (const answer of page.answers) total += numberTotal(answerValue({ answer }, ctx));
-  return total;
+  return roundTotal(total);
 }
 
 /** The list an item belongs to: the context's list, else the first list of the questionnaire that holds it. */

@@ -338,6 +338,11 @@ describe('calculated', () => {
     expect(calculatedTotal('total', withAnswers({ bonus: 7 }))).toBe(7);
   });
 
+  it('rounds away floating-point noise, so 0.1 + 0.7 is 0.8', () => {
+    expect(run({ calculated: 'total' }, withAnswers({ wages: 0.1, bonus: 0.7 }))).toBe(0.8);
+    expect(run({ sum: [0.1, 0.2] })).toBe(0.3);
+  });
+
   it('leaves out answers off the path and is undefined for a page that is not a calculated summary', () => {
     const ctx = withAnswers({ wages: 100, bonus: 20 }, { onPath: new Set(['income-page']) });
     expect(run({ calculated: 'total' }, ctx)).toBe(120);

@@ -3,7 +3,7 @@ import { answerValue, calculatedTotal, isPrimaryItem, listOfItem, primaryItem } 
 import type { CompiledQuestionnaire } from './compile.ts';
 import { addToDate, toIsoDate, yearsBetween } from './dates.ts';
 import { inList, isRecord, listItems, own, type ResponseState } from './state.ts';
-import { compareValues, numberTotal, readMetadata, type Value } from './values.ts';
+import { compareValues, numberTotal, readMetadata, roundTotal, type Value } from './values.ts';
 
 export { answerValue, calculatedTotal } from './answer-read.ts';
 export type { Value } from './values.ts';
@@ -113,7 +113,7 @@ function evaluateAt(expr: unknown, ctx: EvalContext, run: Run, depth: number): V
     case 'sum': {
       let total = 0;
       for (const e of operands(arg)) total += numberTotal(evaluateAt(e, ctx, run, next));
-      return total;
+      return roundTotal(total);
     }
     case 'concat': {
       const separator = expr.separator === undefined ? ' ' : text(expr.separator);

@@ -205,6 +205,11 @@ function membersOf(a: Value, b: Value, every: boolean): boolean {
 }
 
 /** A number, or the sum of the numbers in a list (other values count as 0). */
+/** Answers have at most 6 decimal places, so anything past that in a sum is floating-point noise (0.1 + 0.2). */
+export function roundTotal(n: number): number {
+  return Number(n.toFixed(6));
+}
+
 export function numberTotal(v: Value): number {
   if (typeof v === 'number') return v;
   let total = 0;

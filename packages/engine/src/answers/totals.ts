@@ -1,7 +1,7 @@
 import type { Answer, Question, TotalRule } from '@eq/schema';
 import { answerValue } from '../answer-read.ts';
 import { type EvalContext, evaluate } from '../evaluate.ts';
-import { type AnswerValue, isNumericAnswer } from '../values.ts';
+import { type AnswerValue, isNumericAnswer, roundTotal } from '../values.ts';
 
 /** A total rule that does not hold: the answer to link to and the total it should meet. */
 export function checkTotal(
@@ -16,15 +16,10 @@ export function checkTotal(
   if (!parts.some((v) => typeof v === 'number')) return undefined;
   const total = evaluate(rule.total, ctx);
   if (typeof total !== 'number' || !Number.isFinite(total)) return undefined;
-  const sum = roundSum(parts.reduce<number>((acc, v) => acc + (typeof v === 'number' ? v : 0), 0));
-  if (meets(sum, rule.mustBe, roundSum(total))) return undefined;
+  const sum = roundTotal(parts.reduce<number>((acc, v) => acc + (typeof v === 'number' ? v : 0), 0));
+  if (meets(sum, rule.mustBe, roundTotal(total))) return undefined;
   const answer = question.answers.find((a) => ids.includes(a.id)) ?? question.answers[0];
   return answer ? { answer, total } : undefined;
-}
-
-/** Answers have at most 6 decimal places, so anything past that is floating-point noise (0.1 + 0.2). */
-function roundSum(n: number): number {
-  return Number(n.toFixed(6));
 }
 
 function meets(sum: number, mustBe: TotalRule['mustBe'], total: number): boolean {

@@ -1,0 +1,1 @@
+export { buildSubmission, type SubmissionEnvelope, type SubmissionOptions } from './build-submission.ts';
