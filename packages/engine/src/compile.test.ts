@@ -97,7 +97,16 @@ const questionnaire = Questionnaire.parse({
       id: 'person',
       title: 'Person',
       repeat: { list: 'people', title: 'Person' },
-      pages: [page('age-page', [answer('age', 'number')])],
+      pages: [
+        page('age-page', [answer('age', 'number')]),
+        {
+          id: 'confirm-age',
+          kind: 'confirmation',
+          question: question('q6', [radio('age-correct', 'yes', 'no')]),
+          confirmValue: 'yes',
+          rejectGoTo: 'age-page',
+        },
+      ],
     },
     { id: 'about', title: 'A duplicate section', pages: [page('late-page', [answer('late', 'text')])] },
   ],
@@ -124,6 +133,7 @@ describe('compile', () => {
       'dup-page',
       'total',
       'age-page',
+      'confirm-age',
       'late-page',
     ]);
     const orders = [...compiled.pages.values()].map((p) => p.order);
@@ -162,10 +172,11 @@ describe('compile', () => {
     });
   });
 
-  it('marks the answers that drive list operations as transient', () => {
-    for (const id of ['you-live-here', 'anyone-else', 'remove'])
+  it('marks the answers that steer the journey as transient: list operations and confirmations', () => {
+    for (const id of ['you-live-here', 'anyone-else', 'remove', 'age-correct'])
       expect(compiled.answers.get(id)?.transient, id).toBe(true);
     expect(compiled.answers.get('remove')?.list).toBe('people');
+    expect(compiled.answers.get('age-correct')).toMatchObject({ pageId: 'confirm-age', list: 'people' });
     for (const id of ['first-name', 'relationship', 'colour', 'age'])
       expect(compiled.answers.get(id)?.transient, id).toBeUndefined();
   });

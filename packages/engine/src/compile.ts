@@ -23,7 +23,10 @@ export interface AnswerInfo {
   relationship?: boolean;
   /** Detail answers: the option they belong to. */
   parent?: { answerId: string; value: string };
-  /** Answers that drive list operations and are not respondent data in their own right. */
+  /**
+   * Answers that steer the journey rather than answer for the respondent (list collector, remove,
+   * primary person and confirmation questions): left out of submissions, read like any other answer.
+   */
   transient?: boolean;
   /** Position in document order, for "asked before" comparisons. */
   order: number;
@@ -103,7 +106,7 @@ function build(q: Questionnaire): CompiledQuestionnaire {
         pageId: page.id,
         ...(sectionList ? { list: sectionList } : {}),
         ...(page.kind === 'relationships' ? { list: page.list, relationship: true } : {}),
-        ...(page.kind === 'listCollector' || page.kind === 'primaryPerson' ? { transient: true } : {}),
+        ...(isTransient(page) ? { transient: true } : {}),
       };
       for (const question of questions) order = addAnswers(out, question, scope, order);
       if (page.kind === 'listCollector') {
@@ -133,6 +136,10 @@ function build(q: Questionnaire): CompiledQuestionnaire {
     }
   }
   return out;
+}
+
+function isTransient(page: Page): boolean {
+  return page.kind === 'listCollector' || page.kind === 'primaryPerson' || page.kind === 'confirmation';
 }
 
 function pageQuestions(page: Page): Question[] {

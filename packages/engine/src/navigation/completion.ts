@@ -18,8 +18,12 @@ export interface CompletionContext {
  * page also needs its confirming answer and a list collector a final "no more" answer with
  * enough items: a confirmed page whose answer was later withdrawn must be visited again.
  */
-export function isPageComplete(c: CompletionContext, location: PageLocation): boolean {
-  if (!c.completed.has(pageKey(location.page, location.item, location.to))) return false;
+export function isPageComplete(
+  c: CompletionContext,
+  location: PageLocation,
+  key = pageKey(location.page, location.item, location.to),
+): boolean {
+  if (!c.completed.has(key)) return false;
   const info = c.compiled.pages.get(location.page);
   if (!info || info.role) return true;
   const page = info.page;
@@ -35,18 +39,25 @@ export function isPageComplete(c: CompletionContext, location: PageLocation): bo
 }
 
 /**
- * The status of a run of locations (a section, or one repeat of it) from its page locations.
- * A run with nothing to answer counts as completed.
+ * Whether each location of a run (a section, or one repeat of it) is complete, given their keys,
+ * and the run's status from its page locations. A run with nothing to answer counts as completed.
  */
-export function statusOf(c: CompletionContext, locations: readonly Location[]): SectionStatus {
+export function runProgress(
+  c: CompletionContext,
+  locations: readonly Location[],
+  keys: readonly string[],
+): { done: boolean[]; status: SectionStatus } {
   let started = false;
   let complete = true;
-  for (const location of locations) {
-    if (location.kind !== 'page') continue;
-    if (c.completed.has(pageKey(location.page, location.item, location.to))) started = true;
-    if (!isPageComplete(c, location)) complete = false;
-  }
-  return complete ? 'completed' : started ? 'inProgress' : 'notStarted';
+  const done = locations.map((location, i) => {
+    if (location.kind !== 'page') return false;
+    const key = keys[i] ?? pageKey(location.page, location.item, location.to);
+    if (c.completed.has(key)) started = true;
+    const pageDone = isPageComplete(c, location, key);
+    if (!pageDone) complete = false;
+    return pageDone;
+  });
+  return { done, status: complete ? 'completed' : started ? 'inProgress' : 'notStarted' };
 }
 
 /** The status of a repeating section as a whole, from the statuses of its repeats. */

@@ -1,15 +1,19 @@
 import type { Questionnaire } from '@eq/schema';
 import { type CompiledQuestionnaire, compile } from '../compile.ts';
+import { todayIso } from '../dates.ts';
+import { type EvalContext, holds, type SectionStatus } from '../evaluate.ts';
 import { type Location, locationKey } from '../location.ts';
-import type { ResponseState } from '../state.ts';
-import { type CompletionContext, isPageComplete } from './completion.ts';
-import { computePath, type NavigationOptions, type Path } from './path.ts';
+import { listItems, type ResponseState } from '../state.ts';
+import { type CompletionContext, combinedStatus, runProgress } from './completion.ts';
+import type { NavigationOptions, Path, SectionProgress } from './path.ts';
+import { type Walked, walkSection } from './walk.ts';
 
-/** A path with what navigating it needs, built once per call. */
+/** A path with what navigating it needs. */
 export interface IndexedPath {
   path: Path;
   compiled: CompiledQuestionnaire;
   state: ResponseState;
+  today: string;
   hub: boolean;
   /** Position of each location on the path, by location key. */
   position: Map<string, number>;
@@ -26,35 +30,103 @@ export interface IndexedPath {
   firstIncomplete: number;
 }
 
+/**
+ * The last path worked out for each state object. A runner request asks about one state several
+ * times (may the page be shown, validate it against the path, save it, show the next page), and
+ * a 50-person household has some 2,500 locations on its path, so each is walked only once.
+ */
+const known = new WeakMap<ResponseState, IndexedPath>();
+
+/** The indexed path of a state; see `computePath` for why states must never change in place. */
 export function indexPath(q: Questionnaire, state: ResponseState, options: NavigationOptions = {}): IndexedPath {
+  const today = options.today ?? todayIso();
+  const last = known.get(state);
+  if (last && last.compiled.questionnaire === q && last.today === today) return last;
+  const ip = walkPath(q, state, today);
+  known.set(state, ip);
+  return ip;
+}
+
+/** Walks the path and indexes it in one pass, each location's key made once. */
+function walkPath(q: Questionnaire, state: ResponseState, today: string): IndexedPath {
   const compiled = compile(q);
-  const path = computePath(q, state, options);
+  const hub = q.flow.type === 'hub';
   const completion: CompletionContext = { compiled, state, completed: new Set(state.completed) };
+  const onPath = new Set<string>();
+  const statuses = new Map<string, SectionStatus[]>();
+  const byItem = new Map<string, SectionStatus>();
+  const sectionStatus = (section: string, item?: string): SectionStatus =>
+    item === undefined
+      ? combinedStatus(statuses.get(section) ?? [])
+      : (byItem.get(`${section}@${item}`) ?? 'notStarted');
+  // Every context has the same properties in the same order, so the evaluator's reads stay fast.
+  const contextAt = (item: string | undefined, list: string | undefined): EvalContext => ({
+    compiled,
+    state,
+    today,
+    onPath,
+    sectionStatus,
+    item,
+    to: undefined,
+    list,
+  });
+  const ctx = contextAt(undefined, undefined);
+  const locations: Location[] = [];
+  const sections: SectionProgress[] = [];
   const position = new Map<string, number>();
   const sectionOf: number[] = [];
   const complete: boolean[] = [];
   const sectionFirstIncomplete: (number | undefined)[] = [];
-  path.sections.forEach((progress, s) => {
-    for (const location of progress.locations) {
-      const at = sectionOf.length;
-      position.set(locationKey(location), at);
-      sectionOf.push(s);
-      const done = location.kind === 'page' ? isPageComplete(completion, location) : progress.status === 'completed';
-      complete.push(done);
-      if (!done && sectionFirstIncomplete[s] === undefined) sectionFirstIncomplete[s] = at;
+  walk: for (const section of q.sections) {
+    if (!holds(section.enabledWhen, ctx)) continue;
+    const list = section.repeat?.list;
+    const items = list === undefined ? [undefined] : listItems(state, list);
+    for (const item of items) {
+      const walked: Walked = { locations: [], keys: [] };
+      const end = walkSection(section, item === undefined ? ctx : contextAt(item, list), onPath, walked);
+      const { locations: repeat, keys } = walked;
+      const { done, status } = runProgress(completion, repeat, keys);
+      if (section.summary) {
+        const summary: Location = {
+          kind: 'sectionSummary',
+          section: section.id,
+          ...(item === undefined ? {} : { item }),
+        };
+        repeat.push(summary);
+        keys.push(locationKey(summary));
+        done.push(status === 'completed');
+      }
+      const repeats = statuses.get(section.id) ?? [];
+      repeats.push(status);
+      statuses.set(section.id, repeats);
+      if (item !== undefined) byItem.set(`${section.id}@${item}`, status);
+      const s = sections.length;
+      sections.push({ section: section.id, ...(item === undefined ? {} : { item }), locations: repeat, status });
+      repeat.forEach((location, i) => {
+        const at = locations.length;
+        position.set(keys[i] ?? '', at);
+        locations.push(location);
+        sectionOf.push(s);
+        complete.push(done[i] === true);
+        if (done[i] !== true && sectionFirstIncomplete[s] === undefined) sectionFirstIncomplete[s] = at;
+      });
+      if (end === 'questionnaire' && !hub) break walk;
     }
-  });
-  const last = path.locations.length - 1;
-  position.set(locationKey(path.locations[last] ?? { kind: 'summary' }), last);
+  }
+  const final: Location = hub ? { kind: 'hub' } : { kind: 'summary' };
+  position.set(locationKey(final), locations.length);
+  locations.push(final);
   sectionOf.push(-1);
   complete.push(false);
+  const path: Path = { locations, sections, onPath };
   const required = requiredPositions(q, path, sectionOf);
   const firstRequired = required.findIndex((at) => !complete[at]);
   return {
     path,
     compiled,
     state,
-    hub: q.flow.type === 'hub',
+    today,
+    hub,
     position,
     sectionOf,
     complete,

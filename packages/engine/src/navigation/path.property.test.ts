@@ -68,7 +68,7 @@ const cases = fc
   .chain(([name, q]) => fc.tuple(fc.constant(name), fc.constant(q), anyState(q)));
 
 /** Checks each page's skip condition as the path does: seeing only the pages before it. */
-function skippedPagesOn(q: Questionnaire, state: ResponseState, locations: Location[]): string[] {
+function skippedPagesOn(q: Questionnaire, state: ResponseState, locations: readonly Location[]): string[] {
   const compiled = compile(q);
   const seen = new Set<string>();
   const checked = new Set<string>();

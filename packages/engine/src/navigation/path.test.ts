@@ -233,11 +233,36 @@ describe('section status', () => {
   });
 });
 
+describe('computePath for the same state', () => {
+  const state = stateWith({ answers: { 'start-answer': 'short' } });
+
+  it('works the path out once per state object, and again for a new one', () => {
+    const path = computePath(routing, state, { today });
+    expect(computePath(routing, state, { today })).toBe(path);
+    const copy = { ...state };
+    expect(computePath(routing, copy, { today })).not.toBe(path);
+    expect(computePath(routing, copy, { today })).toEqual(path);
+  });
+
+  it('works the path out again for another questionnaire or another day', () => {
+    const path = computePath(routing, state, { today });
+    expect(computePath(household, state, { today }).locations.map(locationKey)).toEqual([
+      'you-live-here',
+      'people',
+      'section:household',
+      'summary',
+    ]);
+    const later = computePath(routing, state, { today: '2024-06-02' });
+    expect(later).not.toBe(path);
+    expect(later).toEqual(path);
+  });
+});
+
 describe('a large household', () => {
   it('asks every pair of a census household of 50 people and completes every section', () => {
     const q = census();
-    const state = censusState(50);
-    state.completed = [...computePath(q, state, { today }).onPath];
+    const answered = censusState(50);
+    const state = { ...answered, completed: [...computePath(q, answered, { today }).onPath] };
     const path = computePath(q, state, { today });
     expect(path.locations.filter((l) => l.kind === 'page' && l.to !== undefined)).toHaveLength(1225);
     expect(path.sections.every((s) => s.status === 'completed')).toBe(true);

@@ -121,6 +121,13 @@ describe('savePage on a question page', () => {
     expect(result.next).toEqual({ kind: 'summary' });
   });
 
+  it('gives back the very state it is given when a page is saved again unchanged', () => {
+    const state = stateWith({ answers: { 'start-answer': 'short' }, completed: ['start'] });
+    const result = save(routing, state, page('first', 'start'), { 'start-answer': 'short' });
+    expect(result.state).toBe(state);
+    expect(result.next).toEqual(page('first', 'amount'));
+  });
+
   it('never changes the state it is given', () => {
     const state = stateWith({ answers: { 'colour-answer': 'other', 'colour-other': 'teal' }, completed: ['x'] });
     const before = structuredClone(state);

@@ -64,6 +64,8 @@ export function writeAnswers(
     if (value === undefined) delete target[id];
     else target[id] = value;
   }
+  // An unchanged state stays the same object, so the path already worked out for it still serves.
+  if (changed.length === 0) return { state, changed };
   const itemAnswers =
     item === undefined || itemValues === undefined || !itemChanged
       ? state.itemAnswers

@@ -7,12 +7,18 @@ import type { PageLocation } from './completion.ts';
 /** How a walk through a section ended: normally, or by a rule that ends the questionnaire. */
 export type WalkEnd = 'section' | 'questionnaire';
 
+/** The locations of one walk, with their keys in the same order. */
+export interface Walked {
+  locations: Location[];
+  keys: string[];
+}
+
 /**
  * Appends the locations of one section (one repeat of it when `ctx.item` is set) to `out`,
  * following skip conditions and routing. A page's keys join `onPath` as soon as the page is
  * reached, so its own routing sees its answers while later answers never steer the walk.
  */
-export function walkSection(section: Section, ctx: EvalContext, onPath: Set<string>, out: Location[]): WalkEnd {
+export function walkSection(section: Section, ctx: EvalContext, onPath: Set<string>, out: Walked): WalkEnd {
   const pages = section.pages;
   let index = 0;
   while (index < pages.length) {
@@ -23,8 +29,10 @@ export function walkSection(section: Section, ctx: EvalContext, onPath: Set<stri
       continue;
     }
     for (const location of pageLocations(page, section.id, ctx)) {
-      out.push(location);
-      onPath.add(pageKey(location.page, location.item, location.to));
+      const key = pageKey(location.page, location.item, location.to);
+      out.locations.push(location);
+      out.keys.push(key);
+      onPath.add(key);
     }
     const rule = page.routing?.find((r) => holds(r.when, ctx));
     if (rule && 'end' in rule.goTo) return rule.goTo.end;
@@ -42,34 +50,35 @@ function laterPageIndex(section: Section, pageId: string, from: number, ctx: Eva
 
 function pageLocations(page: Page, section: string, ctx: EvalContext): PageLocation[] {
   const item = ctx.item;
-  const at = (id: string, item?: string, to?: string): PageLocation => ({
-    kind: 'page',
-    section,
-    page: id,
-    ...(item === undefined ? {} : { item }),
-    ...(to === undefined ? {} : { to }),
-  });
   switch (page.kind) {
     // List operations inside a repeating section are refused by the static checks.
     case 'listCollector':
-      return item === undefined ? [at(page.id)] : [];
+      return item === undefined ? [pageAt(section, page.id)] : [];
     case 'primaryPerson': {
       if (item !== undefined) return [];
       const collector = ctx.compiled.lists.get(page.list)?.collector;
       const primary = own(ctx.state.lists, page.list)?.primary;
       const hasPrimary = collector !== undefined && inList(ctx.state, page.list, primary);
-      return hasPrimary ? [at(page.id), at(collector.itemPage.id, primary)] : [at(page.id)];
+      return hasPrimary
+        ? [pageAt(section, page.id), pageAt(section, collector.itemPage.id, primary)]
+        : [pageAt(section, page.id)];
     }
     case 'relationships': {
       if (item !== undefined) return [];
       const items = listItems(ctx.state, page.list);
       const pairs: PageLocation[] = [];
       for (let i = 0; i < items.length; i++) {
-        for (let j = i + 1; j < items.length; j++) pairs.push(at(page.id, items[i], items[j]));
+        for (let j = i + 1; j < items.length; j++) pairs.push(pageAt(section, page.id, items[i], items[j]));
       }
       return pairs;
     }
     default:
-      return [at(page.id, item)];
+      return [pageAt(section, page.id, item)];
   }
+}
+
+/** A page location without undefined properties, so it equals one written by hand. */
+function pageAt(section: string, page: string, item?: string, to?: string): PageLocation {
+  if (item === undefined) return { kind: 'page', section, page };
+  return to === undefined ? { kind: 'page', section, page, item } : { kind: 'page', section, page, item, to };
 }

@@ -1,12 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Questionnaire, Submission } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
+import { compile } from '../compile.ts';
+import { answerValue } from '../evaluate.ts';
 import type { Location } from '../location.ts';
+import { computePath } from '../navigation/path.ts';
 import { savePage } from '../navigation/save.ts';
-import type { ResponseState } from '../state.ts';
-import { respond, TODAY } from '../summary/test-respond.ts';
+import { emptyState, type ResponseState } from '../state.ts';
+import { answeredState, type RespondOptions, type Script } from '../testing/index.ts';
 import type { AnswerValue } from '../values.ts';
 import { buildSubmission, type SubmissionEnvelope } from './build-submission.ts';
+
+const TODAY = '2025-06-01';
 
 const folders = ['fixtures', 'examples'].map((name) => new URL(`../../../schema/${name}/`, import.meta.url));
 const load = (url: URL) => Questionnaire.parse(JSON.parse(readFileSync(url, 'utf8')));
@@ -33,6 +38,10 @@ function itemIds(...ids: string[]): () => string {
   return () => ids[next++] ?? `extra${next}`;
 }
 
+/** A respondent who completes the questionnaire, answering as the script says and anything else as seed 1 gives. */
+const respond = (q: Questionnaire, script?: Script, options: Omit<RespondOptions, 'choose'> = {}) =>
+  answeredState(q, script, { seed: 1, today: TODAY, ...options });
+
 const people = (...names: [string, string][]) =>
   names.map(([first, last]) => ({ 'first-name': first, 'last-name': last }));
 
@@ -55,11 +64,14 @@ describe('buildSubmission for every fixture and example', () => {
 
 describe('buildSubmission of lists and relationships', () => {
   const q = fixture('relationships');
-  const state = respond(q, {
-    items: { people: people(['Siân', 'Evans'], ['Cai', 'Evans'], ['Mari', 'Jones']) },
-    relationships: { '0>1': 'son-or-daughter', '0>2': 'unrelated', '1>2': 'unrelated' },
-    newItemId: itemIds('aB3xY9', 'Qw7eR2', 'Zt5uK1'),
-  });
+  const state = respond(
+    q,
+    {
+      items: { people: people(['Siân', 'Evans'], ['Cai', 'Evans'], ['Mari', 'Jones']) },
+      relationships: { '0>1': 'son-or-daughter', '0>2': 'unrelated', '1>2': 'unrelated' },
+    },
+    { newItemId: itemIds('aB3xY9', 'Qw7eR2', 'Zt5uK1') },
+  );
 
   it('gives the envelope, the list with its primary item, item answers and one answer per pair', () => {
     expect(submit(q, state)).toEqual({
@@ -138,16 +150,20 @@ describe('buildSubmission of lists and relationships', () => {
 
 describe('buildSubmission of a repeating section', () => {
   const q = fixture('repeating-section');
+  const ann = {
+    'first-name': 'Ann',
+    'last-name': 'Jones',
+    'date-of-birth-answer': '1980-05-17',
+    'sex-answer': 'female',
+    'paid-work-answer': 'no',
+  };
   const child = {
     'first-name': 'Cai',
     'last-name': 'Jones',
     'date-of-birth-answer': '2015-03-02',
     'sex-answer': 'male',
   };
-  const state = respond(q, {
-    items: { people: [{ ...people(['Ann', 'Jones'])[0], 'paid-work-answer': 'no' }, child] },
-    newItemId: itemIds('ann', 'cai'),
-  });
+  const state = respond(q, { items: { people: [ann, child] } }, { newItemId: itemIds('ann', 'cai') });
 
   it("gives each item's answers with its item id, in path order, skipping pages off each item's path", () => {
     expect(submit(q, state).answers).toEqual([
@@ -199,6 +215,7 @@ describe('buildSubmission answers', () => {
         'drinks-answer': ['tea', 'other'],
         'drinks-other-answer': 'Cocoa',
         'cups-answer': 'none',
+        'region-answer': 'north-east',
       },
     });
     const stale = { ...state, answers: { ...state.answers, 'cups-more-answer': 9 } };
@@ -212,7 +229,7 @@ describe('buildSubmission answers', () => {
     ]);
   });
 
-  it('leaves out confirmation answers, which confirm rather than answer', () => {
+  it('leaves out confirmation answers, which confirm rather than answer, though conditions still read them', () => {
     const q = fixture('confirmation-question');
     const state = respond(q, { answers: { 'employees-answer': 45, 'vacancies-answer': 2 } });
     expect(state.answers['confirm-employees-answer']).toBe('yes');
@@ -220,11 +237,20 @@ describe('buildSubmission answers', () => {
       { answerId: 'employees-answer', qCode: '1', value: 45 },
       { answerId: 'vacancies-answer', qCode: '3', value: 2 },
     ]);
+    const ctx = { compiled: compile(q), state, today: TODAY, onPath: computePath(q, state, { today: TODAY }).onPath };
+    expect(answerValue({ answer: 'confirm-employees-answer' }, ctx)).toBe('yes');
   });
 
   it('gives each answer type its stored value shape', () => {
     const dates = fixture('answers-dates');
-    expect(submit(dates, respond(dates)).answers.map((a) => a.value)).toEqual([
+    const given = {
+      'date-of-birth-answer': '1980-05-17',
+      'moved-in-answer': '2001-09',
+      'arrived-uk-answer': 2000,
+      'job-duration-answer': { years: 2, months: 6 },
+      'contract-duration-answer': { months: 30 },
+    };
+    expect(submit(dates, respond(dates, { answers: given })).answers.map((a) => a.value)).toEqual([
       '1980-05-17',
       '2001-09',
       2000,
@@ -232,7 +258,8 @@ describe('buildSubmission answers', () => {
       { months: 30 },
     ]);
     const address = fixture('answers-address');
-    expect(submit(address, respond(address)).answers[0]?.value).toEqual({
+    const home = { line1: '1 High Street', town: 'Newport', postcode: 'NP10 8XG' };
+    expect(submit(address, respond(address, { answers: { 'home-address-answer': home } })).answers[0]?.value).toEqual({
       line1: '1 High Street',
       town: 'Newport',
       postcode: 'NP10 8XG',
@@ -241,7 +268,11 @@ describe('buildSubmission answers', () => {
 
   it('ignores values of the wrong type, unknown answers and item ids that could break out of a key', () => {
     const q = fixture('repeating-section');
-    const state = respond(q, { newItemId: itemIds('ann', 'bob') });
+    const state = respond(
+      q,
+      { items: { people: people(['Ann', 'Jones'], ['Bob', 'Jones']) } },
+      { newItemId: itemIds('ann', 'bob') },
+    );
     const hostile: ResponseState = {
       ...state,
       answers: { ...state.answers, unknown: 'x', constructor: 'y' },
@@ -265,7 +296,7 @@ describe('buildSubmission envelope and metadata', () => {
       first_return: 'maybe',
       tx_id: 'not declared',
     };
-    expect(submit(q, respond(q, { metadata })).metadata).toEqual({
+    expect(submit(q, respond(q, {}, { state: emptyState(metadata) })).metadata).toEqual({
       region: 'wales',
       period_end: '2025-03-31',
       register_employees: 12,

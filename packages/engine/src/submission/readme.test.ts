@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Questionnaire, Submission } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
-import { respond, TODAY } from '../summary/test-respond.ts';
+import { answeredState } from '../testing/index.ts';
 import { buildSubmission } from './build-submission.ts';
+
+const TODAY = '2025-06-01';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const relationships = Questionnaire.parse(
@@ -20,17 +22,20 @@ function exampleAfter(marker: string): unknown {
 describe('the README', () => {
   it('shows the submission document the engine builds for its example household', () => {
     const ids = ['aB3xY9', 'Qw7eR2', 'Zt5uK1'];
-    const state = respond(relationships, {
-      items: {
-        people: [
-          { 'first-name': 'Siân', 'last-name': 'Evans' },
-          { 'first-name': 'Cai', 'last-name': 'Evans' },
-          { 'first-name': 'Mari', 'last-name': 'Jones' },
-        ],
+    const state = answeredState(
+      relationships,
+      {
+        items: {
+          people: [
+            { 'first-name': 'Siân', 'last-name': 'Evans' },
+            { 'first-name': 'Cai', 'last-name': 'Evans' },
+            { 'first-name': 'Mari', 'last-name': 'Jones' },
+          ],
+        },
+        relationships: { '0>1': 'son-or-daughter', '0>2': 'unrelated', '1>2': 'unrelated' },
       },
-      relationships: { '0>1': 'son-or-daughter', '0>2': 'unrelated', '1>2': 'unrelated' },
-      newItemId: () => ids.shift() ?? 'none',
-    });
+      { seed: 1, today: TODAY, newItemId: () => ids.shift() ?? 'none' },
+    );
     const envelope = {
       submissionId: '3f1c9a52-7b4e-4c1d-9a8e-2d5b6c7e8f90',
       responseId: 'f0a3c4d2e1b5',

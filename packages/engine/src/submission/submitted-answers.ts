@@ -9,16 +9,16 @@ import { asAnswerValue } from '../summary/answers.ts';
 /**
  * The respondent's answers on the path, in path order and in the order of each page's answers
  * (a detail answer after the answer it details). A list collector stands for its items' answers,
- * item by item; relationships give one entry per pair. Transient answers (list collector, remove
- * and primary person questions) and confirmation answers are about the journey, not the
- * respondent, so they are left out.
+ * item by item; relationships give one entry per pair. Transient answers (list collector, remove,
+ * primary person and confirmation questions) are about the journey, not the respondent, so they
+ * are left out.
  */
 export function submittedAnswers(compiled: CompiledQuestionnaire, ctx: EvalContext, path: Path): SubmittedAnswer[] {
   const byPage = answersByPage(compiled);
   const out: SubmittedAnswer[] = [];
   const given = new Set<string>();
   const add = (pageId: string, item: string | undefined, to: string | undefined, list: string | undefined) => {
-    const at: EvalContext = item === undefined ? ctx : { ...ctx, item, to, list };
+    const at = item === undefined ? ctx : contextAt(ctx, item, to, list);
     for (const info of byPage.get(pageId) ?? []) {
       const value = asAnswerValue(answerValue({ answer: info.answer.id }, at));
       if (value === undefined) continue;
@@ -35,7 +35,7 @@ export function submittedAnswers(compiled: CompiledQuestionnaire, ctx: EvalConte
   for (const location of path.locations) {
     if (location.kind !== 'page') continue;
     const info = compiled.pages.get(location.page);
-    if (!info || info.page.kind === 'confirmation') continue;
+    if (!info) continue;
     const { item, to } = location;
     if (info.page.kind === 'listCollector' && !info.role) {
       // The respondent's own item was answered on the path already, just after the primary person question.
@@ -52,6 +52,23 @@ export function submittedAnswers(compiled: CompiledQuestionnaire, ctx: EvalConte
     add(location.page, item, to, info.list);
   }
   return out;
+}
+
+/**
+ * The context at a list item (and pair). Every context is built with the same properties in the
+ * same order, so the evaluator's property reads stay fast over thousands of items.
+ */
+function contextAt(ctx: EvalContext, item: string, to: string | undefined, list: string | undefined): EvalContext {
+  return {
+    compiled: ctx.compiled,
+    state: ctx.state,
+    today: ctx.today,
+    onPath: ctx.onPath,
+    sectionStatus: ctx.sectionStatus,
+    item,
+    to,
+    list,
+  };
 }
 
 const cache = new WeakMap<CompiledQuestionnaire, Map<string, AnswerInfo[]>>();

@@ -2,17 +2,21 @@ import { readFileSync } from 'node:fs';
 import { Questionnaire } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
 import type { Location } from '../location.ts';
+import { isComplete } from '../navigation/progress.ts';
 import { savePage } from '../navigation/save.ts';
 import type { ResponseState } from '../state.ts';
+import { answeredState, household, type Script } from '../testing/index.ts';
 import type { AnswerValue } from '../values.ts';
 import { buildSummary } from './build-summary.ts';
 import type { SummaryGroup, SummarySection } from './model.ts';
-import { respond, TODAY } from './test-respond.ts';
 
-const fixture = (name: string) =>
-  Questionnaire.parse(
-    JSON.parse(readFileSync(new URL(`../../../schema/fixtures/${name}.json`, import.meta.url), 'utf8')),
-  );
+const TODAY = '2025-06-01';
+const load = (path: string) =>
+  Questionnaire.parse(JSON.parse(readFileSync(new URL(`../../../schema/${path}.json`, import.meta.url), 'utf8')));
+const fixture = (name: string) => load(`fixtures/${name}`);
+
+/** A respondent who completes the questionnaire, answering as the script says and anything else as seed 1 gives. */
+const respond = (q: Questionnaire, script?: Script) => answeredState(q, script, { seed: 1, today: TODAY });
 
 const at = (section: string, page: string, item?: string, to?: string): Location => ({
   kind: 'page',
@@ -122,7 +126,16 @@ describe('buildSummary of a linear questionnaire', () => {
 
 describe('buildSummary of a hub questionnaire', () => {
   const q = fixture('hub-and-spoke');
-  const state = respond(q);
+  const state = respond(q, {
+    answers: {
+      'anyone-live-here-answer': 'yes',
+      'people-count-answer': 3,
+      'accommodation-type-answer': 'house',
+      'bedrooms-answer': 3,
+      'employment-status-answer': ['employee'],
+      'feedback-comments-answer': 'Example comment',
+    },
+  });
 
   it('shows every enabled section in order, each with the questions on its path', () => {
     expect(lines(buildSummary(q, state, { lang: 'en', today: TODAY }))).toEqual([
@@ -169,7 +182,7 @@ describe('buildSummary and the path', () => {
   });
 
   it('shows a calculated summary as its title and formatted total, changed on its own page', () => {
-    const state = respond(q, { answers: { ...amounts, 'car-owner-answer': 'yes' } });
+    const state = respond(q, { answers: { ...amounts, 'car-owner-answer': 'yes', 'essentials-answer': 250 } });
     const groups = buildSummary(q, state, { lang: 'en', today: TODAY })[0]?.groups ?? [];
     expect(groups.find((g) => g.kind === 'calculated')).toEqual({
       kind: 'calculated',
@@ -179,7 +192,7 @@ describe('buildSummary and the path', () => {
       change: at('spending', 'spending-total'),
     });
     expect(lines(buildSummary(q, state, { lang: 'en', today: TODAY })).at(-1)).toBe(
-      'essentials | Of the £300.50 your household spent last month, how much was on items you could not do without? | Essential spending: £250',
+      'essentials | Of the £300.50 your household spent last month, how much was on items you could not do without? | Essential spending: £250.00',
     );
   });
 
@@ -200,7 +213,9 @@ describe('buildSummary texts', () => {
   it('uses the variant chosen by earlier answers and pipes answers into titles', () => {
     const q = fixture('question-variants');
     const answers = { 'first-name': 'Ann', 'last-name': 'Jones', 'holiday-spending-answer': 1250 };
-    const proxy = respond(q, { answers: { ...answers, 'proxy-answer': 'proxy', 'spending-currency-answer': 'usd' } });
+    const proxy = respond(q, {
+      answers: { ...answers, 'age-answer': 3, 'proxy-answer': 'proxy', 'spending-currency-answer': 'usd' },
+    });
     expect(lines(buildSummary(q, proxy, { lang: 'en', today: TODAY }))).toEqual([
       '# About the person',
       'name | Who is this questionnaire about? | First name: Ann; Last name: Jones',
@@ -208,20 +223,29 @@ describe('buildSummary texts', () => {
       'age | What is Ann Jones’ age? | Age: 3',
       '# Spending',
       'spending-currency | Which currency do you want to give your answers in? | Currency: US dollars',
-      'holiday-spending | How much did you spend on your last holiday, in dollars? | Amount in dollars: US$1,250',
+      'holiday-spending | How much did you spend on your last holiday, in dollars? | Amount in dollars: US$1,250.00',
     ]);
-    const self = respond(q, { answers: { ...answers, 'proxy-answer': 'self', 'spending-currency-answer': 'gbp' } });
+    const self = respond(q, {
+      answers: { ...answers, 'age-answer': 3, 'proxy-answer': 'self', 'spending-currency-answer': 'gbp' },
+    });
     const shown = lines(buildSummary(q, self, { lang: 'en', today: TODAY }));
     expect(shown).toContain('age | What is your age? | Age: 3');
     expect(shown).toContain(
-      'holiday-spending | How much did you spend on your last holiday, in pounds? | Amount in pounds: £1,250',
+      'holiday-spending | How much did you spend on your last holiday, in pounds? | Amount in pounds: £1,250.00',
     );
   });
 
   it('renders every text and value in Welsh', () => {
     const q = fixture('welsh');
     const state = respond(q, {
-      answers: { 'first-name': 'Siân', 'last-name': 'Evans', 'welsh-skills-answer': ['understand', 'speak'] },
+      answers: {
+        'first-name': 'Siân',
+        'last-name': 'Evans',
+        'date-of-birth-answer': '1980-05-17',
+        'sex-answer': 'female',
+        'welsh-skills-answer': ['understand', 'speak'],
+        'people-count-answer': 3,
+      },
     });
     expect(lines(buildSummary(q, state, { lang: 'cy', today: TODAY }))).toEqual([
       '# Amdanoch chi',
@@ -237,20 +261,26 @@ describe('buildSummary texts', () => {
 describe('buildSummary of lists', () => {
   it('gives each repeat of a repeating section its own entry, titled for its item', () => {
     const q = fixture('repeating-section');
-    const child = { 'first-name': 'Cai', 'last-name': 'Jones', 'date-of-birth-answer': '2015-03-02' };
-    const state = respond(q, { items: { people: [...people(['Ann', 'Jones']), child] } });
-    const [ann, cai] = state.lists.people?.items ?? [];
+    const ann = { 'date-of-birth-answer': '1980-05-17', 'sex-answer': 'female', 'paid-work-answer': 'yes' };
+    const child = {
+      'first-name': 'Cai',
+      'last-name': 'Jones',
+      'date-of-birth-answer': '2015-03-02',
+      'sex-answer': 'female',
+    };
+    const state = respond(q, { items: { people: [{ ...people(['Ann', 'Jones'])[0], ...ann }, child] } });
+    const [first, cai] = state.lists.people?.items ?? [];
     const sections = buildSummary(q, state, { lang: 'en', today: TODAY });
     expect(sections.map((s) => [s.section, s.item])).toEqual([
       ['household', undefined],
-      ['personal-details', ann],
+      ['personal-details', first],
       ['personal-details', cai],
     ]);
     expect(lines(sections.slice(1))).toEqual([
       '# Ann Jones',
-      `date-of-birth@${ann} | What is Ann Jones’ date of birth? | Date of birth: 17 May 1980`,
-      `sex@${ann} | What is Ann Jones’ sex? | Sex: Female`,
-      `paid-work@${ann} | In the last 7 days, did Ann Jones do any paid work? | Paid work: Yes`,
+      `date-of-birth@${first} | What is Ann Jones’ date of birth? | Date of birth: 17 May 1980`,
+      `sex@${first} | What is Ann Jones’ sex? | Sex: Female`,
+      `paid-work@${first} | In the last 7 days, did Ann Jones do any paid work? | Paid work: Yes`,
       '# Cai Jones',
       `date-of-birth@${cai} | What is Cai Jones’ date of birth? | Date of birth: 2 March 2015`,
       `sex@${cai} | What is Cai Jones’ sex? | Sex: Female`,
@@ -330,5 +360,19 @@ describe('buildSummary of a hostile state', () => {
       'cups | On a usual day, how many hot drinks do you have? | Hot drinks a day: (not answered)',
       'region | Which region of England do you live in? | Region: (not answered)',
     ]);
+  });
+});
+
+describe('buildSummary of a large household', () => {
+  it('gives each of 50 people their section, and every pair its relationship, in Welsh too', () => {
+    const census = load('examples/census-household');
+    const { state, people, complete } = household(census, 50, { seed: 1, today: TODAY });
+    expect(complete).toBe(true);
+    expect(isComplete(census, state, { today: TODAY })).toBe(true);
+    const summary = buildSummary(census, state, { lang: 'cy', today: TODAY });
+    expect(summary.filter((s) => s.section === 'individual').map((s) => s.item)).toEqual(people);
+    const pairs = summary.flatMap((s) => s.groups).filter((g) => g.kind === 'question' && g.to !== undefined);
+    expect(pairs).toHaveLength(1225);
+    expect(pairs.every((g) => g.kind === 'question' && g.answers[0]?.value !== undefined)).toBe(true);
   });
 });

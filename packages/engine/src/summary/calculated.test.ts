@@ -3,8 +3,12 @@ import { Questionnaire } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
 import type { Location } from '../location.ts';
 import { savePage } from '../navigation/save.ts';
+import { answeredState, type Script } from '../testing/index.ts';
 import { calculatedSummary } from './calculated.ts';
-import { respond, TODAY } from './test-respond.ts';
+
+const TODAY = '2025-06-01';
+/** A respondent who completes the questionnaire, answering as the script says and anything else as seed 1 gives. */
+const respond = (q: Questionnaire, script?: Script) => answeredState(q, script, { seed: 1, today: TODAY });
 
 const fixture = (name: string) =>
   Questionnaire.parse(
@@ -23,7 +27,7 @@ const amounts = { 'food-answer': 120.5, 'gas-answer': 40, 'electricity-answer': 
 const options = { lang: 'en', today: TODAY };
 
 describe('calculatedSummary', () => {
-  it('lists the answers it adds up, each linking to its page, and the total in their currency', () => {
+  it('lists the answers it adds up, each linking to its page, and the total in their currency and decimal places', () => {
     const state = respond(q, { answers: { ...amounts, 'car-owner-answer': 'yes' } });
     expect(calculatedSummary(q, state, page('spending-total'), options)).toEqual({
       title: "Check your household's spending last month",
@@ -35,15 +39,15 @@ describe('calculatedSummary', () => {
           change: page('food'),
           field: 'food-answer',
         },
-        { answerId: 'gas-answer', label: 'Gas', value: '£40', change: page('energy'), field: 'gas-answer' },
+        { answerId: 'gas-answer', label: 'Gas', value: '£40.00', change: page('energy'), field: 'gas-answer' },
         {
           answerId: 'electricity-answer',
           label: 'Electricity',
-          value: '£60',
+          value: '£60.00',
           change: page('energy'),
           field: 'electricity-answer',
         },
-        { answerId: 'fuel-answer', label: 'Fuel', value: '£80', change: page('fuel'), field: 'fuel-answer' },
+        { answerId: 'fuel-answer', label: 'Fuel', value: '£80.00', change: page('fuel'), field: 'fuel-answer' },
       ],
       total: '£300.50',
       totalLabel: 'Total spending',
@@ -98,7 +102,7 @@ describe('calculatedSummary', () => {
     const state = respond(business, { answers: { 'total-turnover': 851500.25, ...breakdown } });
     const location: Location = { kind: 'page', section: 'turnover', page: 'turnover-breakdown-summary' };
     const summary = calculatedSummary(business, state, location, options);
-    expect(summary.answers.map((a) => a.value)).toEqual(['£600,000', '£250,000', '£1,500.25']);
+    expect(summary.answers.map((a) => a.value)).toEqual(['£600,000.00', '£250,000.00', '£1,500.25']);
     expect(summary.total).toBe('£851,500.25');
   });
 

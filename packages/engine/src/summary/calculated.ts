@@ -9,7 +9,7 @@ import { formatAnswerValue } from '../text/answer-value.ts';
 import { formatNumber } from '../text/numbers.ts';
 import { type RenderContext, renderText } from '../text/render.ts';
 import { summaryAnswer } from './answers.ts';
-import { type SummaryOptions, summaryContext } from './context.ts';
+import { contextAt, type SummaryOptions, summaryContext } from './context.ts';
 import type { SummaryAnswer } from './model.ts';
 
 export interface CalculatedSummary {
@@ -38,7 +38,7 @@ export function calculatedSummary(
   }
   const page = info.page;
   const item = location.item;
-  const at: RenderContext = item === undefined ? ctx : { ...ctx, item, list: info.list };
+  const at: RenderContext = item === undefined ? ctx : contextAt(ctx, item, undefined, info.list);
   const answers: SummaryAnswer[] = [];
   for (const id of page.answers) {
     const answer = ctx.compiled.answers.get(id);

@@ -1,4 +1,5 @@
 export { type Dice, dice, mulberry32 } from './dice.ts';
+export { type Household, type HouseholdOptions, household } from './household.ts';
 export { answerQuestion, questionForm, randomValue } from './question-form.ts';
 export { anyResponseState, anyValue, type RandomStateOptions, validValue } from './random-answers.ts';
 export {
@@ -9,3 +10,4 @@ export {
   type RespondStep,
   respond,
 } from './respondent.ts';
+export { answeredState, type Script, scripted } from './scripted.ts';

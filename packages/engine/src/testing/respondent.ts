@@ -35,6 +35,8 @@ export interface RespondOptions {
   skipRate?: number;
   /** Chance of a detour: saying No to a confirmation once, adding an extra list item then removing it (default 0). */
   detours?: number;
+  /** Ids for the items the respondent adds (default: random, 10 letters and digits, from the seed). */
+  newItemId?: () => string;
   /** Replaces the generated form of any page showing a question (list and confirmation questions too) when it returns one. */
   choose?: (choice: PageChoice) => FormInput | undefined;
 }
@@ -102,7 +104,8 @@ export function respond(q: Questionnaire, options: RespondOptions = {}): Journey
     extraItems: new Map(),
     rejected: new Set(),
   };
-  const newItemId = () => Array.from({ length: 10 }, () => dice.int(0, 35).toString(36)).join('');
+  const newItemId =
+    options.newItemId ?? (() => Array.from({ length: 10 }, () => dice.int(0, 35).toString(36)).join(''));
   const steps: RespondStep[] = [];
   const maxSteps = options.maxSteps ?? 100_000;
   const done = (stuck?: string): Journey => ({
@@ -172,7 +175,7 @@ function destination(
 function firstIncompleteOf(
   q: Questionnaire,
   state: ResponseState,
-  locations: Location[],
+  locations: readonly Location[],
   nav: NavigationOptions,
 ): Location | undefined {
   let [low, high] = [0, locations.length - 1];

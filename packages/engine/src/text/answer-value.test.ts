@@ -22,6 +22,9 @@ const answers = [
   { id: 'staff', type: 'number', label: 'Staff', qCode: '5' },
   { id: 'turnover', type: 'currency', label: 'Turnover', qCode: '6' },
   { id: 'costs', type: 'currency', label: 'Costs', qCode: '7', currency: 'EUR' },
+  { id: 'pay', type: 'currency', label: 'Pay', qCode: '16', decimalPlaces: 2 },
+  { id: 'grant', type: 'currency', label: 'Grant', qCode: '17', decimalPlaces: 0 },
+  { id: 'rate', type: 'currency', label: 'Rate', qCode: '18', decimalPlaces: 4 },
   { id: 'share', type: 'percentage', label: 'Share', qCode: '8' },
   { id: 'area', type: 'unit', label: 'Area', qCode: '9', unit: 'square-meter' },
   { id: 'height', type: 'unit', label: 'Height', qCode: '10', unit: 'meter', unitLength: 'long' },
@@ -86,6 +89,18 @@ describe('formatAnswerValue', () => {
     expect(write('share', 45)).toBe('45%');
     expect(write('area', 120)).toBe('120 m²');
     expect(write('height', 2, 'en')).toBe('2 metres');
+  });
+
+  it("writes a currency answer with the answer's decimal places, pence always in two places at least", () => {
+    expect(write('pay', 250)).toBe('£250.00');
+    expect(write('pay', 1250.5)).toBe('£1,250.50');
+    expect(write('pay', 1250.5, 'cy')).toBe('£1,250.50');
+    expect(write('turnover', 250)).toBe('£250');
+    expect(write('turnover', 250.75)).toBe('£250.75');
+    expect(write('grant', 5000)).toBe('£5,000');
+    expect(write('grant', 99.5)).toBe('£99.50');
+    expect(write('rate', 0.1234)).toBe('£0.1234');
+    expect(write('rate', 3)).toBe('£3.0000');
   });
 
   it('writes dates, month-years and years', () => {

@@ -34,7 +34,9 @@ export function formatAnswerValue(
     case 'number':
       return typeof value === 'number' ? formatNumber(value, lang) : formatValue(value, lang);
     case 'currency':
-      return typeof value === 'number' ? formatCurrency(value, lang, answer.currency) : formatValue(value, lang);
+      return typeof value === 'number'
+        ? formatCurrency(value, lang, answer.currency, currencyPlaces(value, answer.decimalPlaces))
+        : formatValue(value, lang);
     case 'percentage':
       return typeof value === 'number' ? formatPercentage(value, lang) : formatValue(value, lang);
     case 'unit':
@@ -51,6 +53,14 @@ export function formatAnswerValue(
     default:
       return formatValue(value, lang);
   }
+}
+
+/**
+ * Pence show whenever an amount has them; an answer that allows decimals shows them on whole
+ * amounts too ("£250.00"), one that does not shows whole amounts without ("£250").
+ */
+function currencyPlaces(value: number, decimalPlaces: number | undefined): number {
+  return Math.max(decimalPlaces ?? 0, Number.isInteger(value) ? 0 : 2);
 }
 
 function optionLabel(compiled: CompiledQuestionnaire, options: readonly Option[], value: string, lang: string): string {
