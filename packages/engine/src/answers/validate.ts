@@ -118,7 +118,7 @@ function patternMessage(answer: AnyAnswer, code: MessageCode): Text | undefined 
 }
 
 /** The context with this question's submitted values in place of what was stored before. */
-function withSubmitted<T extends EvalContext>(ctx: T, values: Record<string, AnswerValue | undefined>): T {
+export function withSubmitted<T extends EvalContext>(ctx: T, values: Record<string, AnswerValue | undefined>): T {
   const answers = { ...ctx.state.answers };
   const itemAnswers = { ...ctx.state.itemAnswers };
   for (const [id, value] of Object.entries(values)) {

@@ -1,4 +1,5 @@
 export type { PageLocation } from './completion.ts';
+export { type ContextOptions, contextAt, locationContext } from './context.ts';
 export { addListItem, removeListItem } from './lists.ts';
 export { canVisit, firstIncompleteLocation, type MoveOptions, nextLocation, previousLocation } from './navigation.ts';
 export type { SaveOptions, SaveResult } from './page-save.ts';

@@ -1,8 +1,8 @@
 import type { Questionnaire, Submission } from '@eq/schema';
 import { type CompiledQuestionnaire, compile } from '../compile.ts';
 import { todayIso } from '../dates.ts';
-import type { EvalContext } from '../evaluate.ts';
 import { validateMetadata } from '../metadata/validate-metadata.ts';
+import { pathContext } from '../navigation/context.ts';
 import { computePath } from '../navigation/path.ts';
 import { isItemId, listItems, own, type ResponseState } from '../state.ts';
 import { submittedAnswers } from './submitted-answers.ts';
@@ -43,7 +43,7 @@ export function buildSubmission(
   const compiled = compile(q);
   const today = options.today ?? todayIso();
   const path = computePath(q, state, { today });
-  const ctx: EvalContext = { compiled, state, today, onPath: path.onPath };
+  const ctx = pathContext(q, state, path, { lang: envelope.language, today });
   return {
     formatVersion: 1,
     submissionId: envelope.submissionId,

@@ -1,10 +1,12 @@
 import type { SubmittedAnswer } from '@eq/schema';
 import type { AnswerInfo, CompiledQuestionnaire } from '../compile.ts';
-import { answerValue, type EvalContext } from '../evaluate.ts';
+import { answerValue } from '../evaluate.ts';
 import { pageKey } from '../location.ts';
+import { contextAt } from '../navigation/context.ts';
 import type { Path } from '../navigation/path.ts';
 import { isItemId, listItems } from '../state.ts';
 import { asAnswerValue } from '../summary/answers.ts';
+import type { RenderContext } from '../text/render.ts';
 
 /**
  * The respondent's answers on the path, in path order and in the order of each page's answers
@@ -13,7 +15,7 @@ import { asAnswerValue } from '../summary/answers.ts';
  * primary person and confirmation questions) are about the journey, not the respondent, so they
  * are left out.
  */
-export function submittedAnswers(compiled: CompiledQuestionnaire, ctx: EvalContext, path: Path): SubmittedAnswer[] {
+export function submittedAnswers(compiled: CompiledQuestionnaire, ctx: RenderContext, path: Path): SubmittedAnswer[] {
   const byPage = answersByPage(compiled);
   const out: SubmittedAnswer[] = [];
   const given = new Set<string>();
@@ -52,23 +54,6 @@ export function submittedAnswers(compiled: CompiledQuestionnaire, ctx: EvalConte
     add(location.page, item, to, info.list);
   }
   return out;
-}
-
-/**
- * The context at a list item (and pair). Every context is built with the same properties in the
- * same order, so the evaluator's property reads stay fast over thousands of items.
- */
-function contextAt(ctx: EvalContext, item: string, to: string | undefined, list: string | undefined): EvalContext {
-  return {
-    compiled: ctx.compiled,
-    state: ctx.state,
-    today: ctx.today,
-    onPath: ctx.onPath,
-    sectionStatus: ctx.sectionStatus,
-    item,
-    to,
-    list,
-  };
 }
 
 const cache = new WeakMap<CompiledQuestionnaire, Map<string, AnswerInfo[]>>();

@@ -1,7 +1,8 @@
 import type { Questionnaire } from '@eq/schema';
+import { contextAt } from '../navigation/context.ts';
 import type { ResponseState } from '../state.ts';
 import { renderText } from '../text/render.ts';
-import { contextAt, type SummaryOptions, summaryContext } from './context.ts';
+import { type SummaryOptions, summaryContext } from './context.ts';
 import { groupOf } from './groups.ts';
 import type { SummaryGroup, SummarySection } from './model.ts';
 

@@ -3,13 +3,14 @@ import type { AnswerInfo } from '../compile.ts';
 import { answerValue, calculatedTotal } from '../evaluate.ts';
 import { type Location, pageKey } from '../location.ts';
 import type { PageLocation } from '../navigation/completion.ts';
+import { contextAt } from '../navigation/context.ts';
 import type { Path } from '../navigation/path.ts';
 import type { ResponseState } from '../state.ts';
 import { formatAnswerValue } from '../text/answer-value.ts';
 import { formatNumber } from '../text/numbers.ts';
 import { type RenderContext, renderText } from '../text/render.ts';
 import { summaryAnswer } from './answers.ts';
-import { contextAt, type SummaryOptions, summaryContext } from './context.ts';
+import { type SummaryOptions, summaryContext } from './context.ts';
 import type { SummaryAnswer } from './model.ts';
 
 export interface CalculatedSummary {

@@ -1,12 +1,12 @@
 import type { ListCollectorPage } from '@eq/schema';
 import { evaluate } from '../evaluate.ts';
 import type { PageLocation } from '../navigation/completion.ts';
+import { contextAt } from '../navigation/context.ts';
 import { listItems, own } from '../state.ts';
 import { type RenderContext, renderText } from '../text/render.ts';
 import { chooseQuestion } from '../text/variants.ts';
 import { summaryAnswer } from './answers.ts';
 import { formattedTotal } from './calculated.ts';
-import { contextAt } from './context.ts';
 import type { ListGroup, QuestionGroup, SummaryGroup, SummaryListItem } from './model.ts';
 
 /**

@@ -1,9 +1,9 @@
 import type { Answer, DetailAnswer, Option, Question } from '@eq/schema';
 import { formValues } from '../answers/fields.ts';
 import type { FormInput } from '../answers/form.ts';
+import { withSubmitted } from '../answers/validate.ts';
 import type { EvalContext } from '../evaluate.ts';
 import { type AnswerValue, isNumericAnswer } from '../values.ts';
-import { withValues } from './context.ts';
 import { randomDate, randomDuration } from './dates.ts';
 import type { Dice } from './dice.ts';
 import { randomNumber } from './numbers.ts';
@@ -27,14 +27,14 @@ export function answerQuestion(question: Question, ctx: EvalContext, dice: Dice,
   for (const answer of question.answers) {
     if (exclusive !== undefined && (answer === exclusive) !== useExclusive) continue;
     if (answer !== exclusive && !answer.mandatory && dice.chance(skipRate)) continue;
-    const value = randomValue(answer, withValues(ctx, values), dice);
+    const value = randomValue(answer, withSubmitted(ctx, values), dice);
     values[answer.id] = value;
     if (!('options' in answer)) continue;
     for (const option of answer.options) {
       const detail = option.detailAnswer;
       if (!detail || !isChosen(value, option)) continue;
       if (detail.mandatory || !dice.chance(skipRate))
-        values[detail.id] = randomValue(detail, withValues(ctx, values), dice);
+        values[detail.id] = randomValue(detail, withSubmitted(ctx, values), dice);
     }
   }
   satisfyTotals(question, values, ctx, dice);

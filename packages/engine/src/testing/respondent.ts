@@ -4,12 +4,12 @@ import { type AnswerError, validateQuestion } from '../answers/validate.ts';
 import { compile } from '../compile.ts';
 import { todayIso } from '../dates.ts';
 import { type Location, locationKey } from '../location.ts';
+import { locationContext } from '../navigation/context.ts';
 import { canVisit, firstIncompleteLocation } from '../navigation/navigation.ts';
 import { computePath, type NavigationOptions } from '../navigation/path.ts';
 import { isComplete } from '../navigation/progress.ts';
 import { savePage } from '../navigation/save.ts';
 import { emptyState, own, type ResponseState } from '../state.ts';
-import { pageContext } from './context.ts';
 import { type Dice, dice as diceOf, mulberry32 } from './dice.ts';
 import { launchMetadata } from './metadata.ts';
 import { type Intentions, planFor, questionAt } from './page-plan.ts';
@@ -122,7 +122,7 @@ export function respond(q: Questionnaire, options: RespondOptions = {}): Journey
     if (to === 'complete') return done();
     if (to === undefined) return done('nowhere left to go, yet the questionnaire is not complete');
     if (steps.length >= maxSteps) return done(`more than ${maxSteps} steps`);
-    const ctx = pageContext(q, state, to, computePath(q, state, nav), today);
+    const ctx = locationContext(q, state, to, { lang, today });
     const question = questionAt(compiled, to, ctx);
     const plan = planFor(intent, state, to, question, ctx);
     if ('goTo' in plan) {
@@ -133,9 +133,7 @@ export function respond(q: Questionnaire, options: RespondOptions = {}): Journey
     for (let attempt = 0; attempt < (plan.generated ? ATTEMPTS : 1) && !saved; attempt++) {
       const generated = plan.post();
       const form = (question && options.choose?.({ location: to, question, state, generated })) ?? generated;
-      const { values, errors } = question
-        ? validateQuestion(question, form, { ...ctx, lang })
-        : { values: {}, errors: [] };
+      const { values, errors } = question ? validateQuestion(question, form, ctx) : { values: {}, errors: [] };
       if (errors.length > 0) {
         steps.push({ location: to, form, errors, next: to });
         continue;

@@ -1,8 +1,8 @@
 import type { NumericAnswer, Question, TotalRule } from '@eq/schema';
 import { decimalPlaces } from '../answers/parse-number.ts';
+import { withSubmitted } from '../answers/validate.ts';
 import { answerValue, type EvalContext, evaluate } from '../evaluate.ts';
 import { type AnswerValue, isNumericAnswer } from '../values.ts';
-import { withValues } from './context.ts';
 import type { Dice } from './dice.ts';
 import { fromSteps, numberGrid, randomSteps } from './numbers.ts';
 
@@ -37,7 +37,7 @@ function adjust(question: Question, ids: string[], rules: TotalRule[], values: V
   const fixed = fixedValues.reduce<number>((sum, v) => sum + (typeof v === 'number' ? v : 0), 0);
   const anyFixed = fixedValues.some((v) => typeof v === 'number');
   if (!anyFixed && !parts.some((a) => typeof values[a.id] === 'number')) return;
-  const ctxNow = withValues(ctx, values);
+  const ctxNow = withSubmitted(ctx, values);
   const totals = rules
     .map((rule) => ({ rule, total: evaluate(rule.total, ctxNow) }))
     .filter((t): t is { rule: TotalRule; total: number } => typeof t.total === 'number' && Number.isFinite(t.total));
