@@ -2,6 +2,7 @@ export * from './answer.ts';
 export * from './common.ts';
 export * from './expression.ts';
 export * from './json-schema.ts';
+export * from './launch.ts';
 export * from './page.ts';
 export * from './placeholder.ts';
 export * from './question.ts';
