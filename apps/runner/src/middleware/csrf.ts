@@ -1,0 +1,30 @@
+import { doubleCsrf } from 'csrf-csrf';
+import type { RequestHandler } from 'express';
+
+/**
+ * A CSRF token in every form, checked on every POST (signed double-submit cookie, bound to the
+ * respondent's response id once a session exists).
+ */
+export interface CsrfProtection {
+  /** Refuses a POST without a valid token (403). */
+  protect: RequestHandler;
+  /** Puts a token for this request's forms in `res.locals.csrfToken`. */
+  issue: RequestHandler;
+}
+
+export function csrfProtection(options: { secret: string; production: boolean }): CsrfProtection {
+  const { generateCsrfToken, doubleCsrfProtection } = doubleCsrf({
+    getSecret: () => options.secret,
+    getSessionIdentifier: (req) => req.session?.responseId ?? 'anonymous',
+    cookieName: options.production ? '__Host-eq-csrf' : 'eq-csrf',
+    cookieOptions: { sameSite: 'lax', secure: options.production, path: '/', httpOnly: true },
+    getCsrfTokenFromRequest: (req) => (typeof req.body?._csrf === 'string' ? req.body._csrf : undefined),
+    errorConfig: { statusCode: 403, message: 'invalid csrf token', code: 'EBADCSRFTOKEN' },
+  });
+  const protect: RequestHandler = doubleCsrfProtection;
+  const issue: RequestHandler = (req, res, next) => {
+    res.locals.csrfToken = generateCsrfToken(req, res);
+    next();
+  };
+  return { protect, issue };
+}

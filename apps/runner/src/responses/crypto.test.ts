@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { ResponseCipher } from './crypto.ts';
+
+const SERVER_KEY = 'server-key-of-at-least-thirty-two-bytes!';
+const SECRET = 'c2VjcmV0LW9mLXRoZS1yZXNwb25kZW50LTMyYnl0ZXM';
+const cipher = new ResponseCipher(SERVER_KEY);
+const PLAINTEXT = JSON.stringify({ answers: { name: 'Siân Evans 👩‍👩‍👧', note: '<script>alert(1)</script>' } });
+
+/** The sealed text with one byte of its ciphertext flipped, still well-formed base64url. */
+function flipByte(sealed: string, index: number): string {
+  const [format, iv, body] = sealed.split('.') as [string, string, string];
+  const bytes = Buffer.from(body, 'base64url');
+  bytes[index] = (bytes[index] ?? 0) ^ 0x01;
+  return `${format}.${iv}.${bytes.toString('base64url')}`;
+}
+
+describe('ResponseCipher', () => {
+  it('opens what it sealed for the same response and secret', () => {
+    const sealed = cipher.seal(PLAINTEXT, 'r1', SECRET);
+    expect(cipher.open(sealed, 'r1', SECRET)).toBe(PLAINTEXT);
+  });
+
+  it('seals as v1.<iv>.<ciphertext and tag> in base64url, revealing none of the plaintext', () => {
+    const sealed = cipher.seal(PLAINTEXT, 'r1', SECRET);
+    expect(sealed).toMatch(/^v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]+$/);
+    expect(sealed).not.toContain('Si');
+    expect(Buffer.from(sealed.split('.')[2] ?? '', 'base64url').toString('latin1')).not.toContain('answers');
+  });
+
+  it('uses a fresh IV on every seal, so the same record never seals the same way twice', () => {
+    const a = cipher.seal(PLAINTEXT, 'r1', SECRET);
+    const b = cipher.seal(PLAINTEXT, 'r1', SECRET);
+    expect(a.split('.')[1]).not.toBe(b.split('.')[1]);
+    expect(a.split('.')[2]).not.toBe(b.split('.')[2]);
+  });
+
+  it('does not open with another respondent secret', () => {
+    const sealed = cipher.seal(PLAINTEXT, 'r1', SECRET);
+    expect(cipher.open(sealed, 'r1', `${SECRET}x`)).toBeUndefined();
+    expect(cipher.open(sealed, 'r1', '')).toBeUndefined();
+  });
+
+  it('does not open with another server key', () => {
+    const sealed = cipher.seal(PLAINTEXT, 'r1', SECRET);
+    const other = new ResponseCipher('another-server-key-of-thirty-two-bytes!!');
+    expect(other.open(sealed, 'r1', SECRET)).toBeUndefined();
+  });
+
+  it('does not open under another response id, even with the same secret', () => {
+    const sealed = cipher.seal(PLAINTEXT, 'r1', SECRET);
+    expect(cipher.open(sealed, 'r2', SECRET)).toBeUndefined();
+    expect(cipher.open(sealed, 'r1 ', SECRET)).toBeUndefined();
+  });
+
+  it('does not open a tampered ciphertext, IV or tag', () => {
+    const sealed = cipher.seal(PLAINTEXT, 'r1', SECRET);
+    const bodyLength = Buffer.from(sealed.split('.')[2] ?? '', 'base64url').length;
+    expect(cipher.open(flipByte(sealed, 0), 'r1', SECRET)).toBeUndefined();
+    expect(cipher.open(flipByte(sealed, bodyLength - 1), 'r1', SECRET)).toBeUndefined();
+    const [format, iv, body] = sealed.split('.') as [string, string, string];
+    const ivBytes = Buffer.from(iv, 'base64url');
+    ivBytes[0] = (ivBytes[0] ?? 0) ^ 0x80;
+    expect(cipher.open(`${format}.${ivBytes.toString('base64url')}.${body}`, 'r1', SECRET)).toBeUndefined();
+  });
+
+  it('reads malformed sealed texts as nothing, without throwing', () => {
+    const sealed = cipher.seal(PLAINTEXT, 'r1', SECRET);
+    const [, iv, body] = sealed.split('.') as [string, string, string];
+    for (const bad of [
+      '',
+      'v1',
+      'v1..',
+      `v2.${iv}.${body}`,
+      `v1.${iv}.${body}.extra`,
+      `v1.${iv.slice(2)}.${body}`,
+      `v1.${iv}.${body.slice(0, 10)}`,
+      `v1.${iv}.${body}=`,
+      `v1.${iv}.${body.slice(0, -1)}+`,
+      'v1.!!!!.????',
+      '__proto__',
+    ]) {
+      expect(cipher.open(bad, 'r1', SECRET)).toBeUndefined();
+    }
+  });
+
+  it('refuses a server key shorter than 32 bytes', () => {
+    expect(() => new ResponseCipher('too-short')).toThrow(/at least 32 bytes/);
+    expect(() => new ResponseCipher(new Uint8Array(31))).toThrow(/at least 32 bytes/);
+    expect(() => new ResponseCipher(new Uint8Array(32))).not.toThrow();
+  });
+});

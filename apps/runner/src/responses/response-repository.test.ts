@@ -1,0 +1,277 @@
+import { emptyState } from '@eq/engine';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MemoryStore } from '../store/memory-store.ts';
+import { describeWithRedis, openTestRedisStore } from '../store/redis-testing.ts';
+import type { StoreUnderTest } from '../store/response-store.contract.ts';
+import type { ResponseStore } from '../store/response-store.ts';
+import { ResponseCipher } from './crypto.ts';
+import { MalformedResponseError, ResponseConflictError, ResponseRepository } from './response-repository.ts';
+import type { StoredResponse } from './stored-response.ts';
+
+const SERVER_KEY = 'server-key-of-at-least-thirty-two-bytes!';
+const SECRET = 'c2VjcmV0LW9mLXRoZS1yZXNwb25kZW50LTMyYnl0ZXM';
+const NOW = Date.parse('2025-06-01T09:15:00.000Z');
+
+function response(responseId: string, answers: Record<string, unknown> = {}): StoredResponse {
+  return {
+    responseId,
+    questionnaire: { slug: 'census-household', version: 3 },
+    state: { ...emptyState({ ru_ref: '100000000001' }), answers },
+    status: 'inProgress',
+    language: 'cy',
+    respondentRef: '100000000001',
+    startedAt: '2025-06-01T09:15:00.000Z',
+    updatedAt: '2025-06-01T09:15:00.000Z',
+  };
+}
+
+function describeRepository(name: string, makeStore: () => Promise<StoreUnderTest>): void {
+  describe(`ResponseRepository on ${name}`, () => {
+    let subject: StoreUnderTest;
+    let store: ResponseStore;
+    let now: number;
+    let repository: ResponseRepository;
+
+    beforeEach(async () => {
+      subject = await makeStore();
+      store = subject.store;
+      now = NOW;
+      repository = new ResponseRepository({ store, serverKey: SERVER_KEY, now: () => now });
+    });
+    afterEach(async () => {
+      await subject.dispose();
+    });
+
+    it('loads a created response as it was created, with the time of the write', async () => {
+      now = NOW + 5000;
+      expect(await repository.create(response('r1', { name: 'Siân' }), SECRET)).toBe(true);
+      expect(await repository.load('r1', SECRET)).toEqual({
+        ...response('r1', { name: 'Siân' }),
+        updatedAt: '2025-06-01T09:15:05.000Z',
+      });
+    });
+
+    it('loads nothing for a response never created', async () => {
+      expect(await repository.load('never', SECRET)).toBeUndefined();
+    });
+
+    it('does not create a response that already exists', async () => {
+      await repository.create(response('r1', { name: 'first' }), SECRET);
+      expect(await repository.create(response('r1', { name: 'second' }), SECRET)).toBe(false);
+      expect((await repository.load('r1', SECRET))?.state.answers).toEqual({ name: 'first' });
+    });
+
+    it('keeps nothing readable in the store: no answers, no ids, no metadata', async () => {
+      await repository.create(response('resp-0001', { name: 'Siân Evans' }), SECRET);
+      const sealed = (await store.read('response:resp-0001'))?.value ?? '';
+      expect(sealed).toMatch(/^v1\./);
+      const bytes = Buffer.from(sealed.split('.')[2] ?? '', 'base64url');
+      for (const plain of ['Siân', 'Evans', 'census', '100000000001', 'resp-0001', 'inProgress']) {
+        expect(sealed).not.toContain(plain);
+        expect(bytes.includes(Buffer.from(plain, 'utf8'))).toBe(false);
+      }
+    });
+
+    it('cannot be read with another respondent secret', async () => {
+      await repository.create(response('r1'), SECRET);
+      expect(await repository.load('r1', 'another-secret-of-another-respondent')).toBeUndefined();
+      expect(await repository.load('r1', '')).toBeUndefined();
+    });
+
+    it('cannot be read with another server key', async () => {
+      await repository.create(response('r1'), SECRET);
+      const elsewhere = new ResponseRepository({ store, serverKey: 'another-server-key-of-thirty-two-bytes!!' });
+      expect(await elsewhere.load('r1', SECRET)).toBeUndefined();
+    });
+
+    it('reads a tampered record as nothing', async () => {
+      await repository.create(response('r1'), SECRET);
+      const stored = await store.read('response:r1');
+      const [format, iv, body] = (stored?.value ?? '').split('.') as [string, string, string];
+      const bytes = Buffer.from(body, 'base64url');
+      bytes[5] = (bytes[5] ?? 0) ^ 0xff;
+      await store.write('response:r1', `${format}.${iv}.${bytes.toString('base64url')}`, 1, 60);
+      expect(await repository.load('r1', SECRET)).toBeUndefined();
+      expect(await repository.update('r1', SECRET, (current) => current)).toBeUndefined();
+    });
+
+    it('reads a record moved under another response id as nothing', async () => {
+      await repository.create(response('r1'), SECRET);
+      const stored = await store.read('response:r1');
+      await store.write('response:r2', stored?.value ?? '', 0, 60);
+      expect(await repository.load('r2', SECRET)).toBeUndefined();
+    });
+
+    it('reads a record that decrypts but is not a well-formed response as nothing', async () => {
+      const cipher = new ResponseCipher(SERVER_KEY);
+      const bad = [
+        'not json',
+        '[]',
+        JSON.stringify({ ...response('r1'), status: 'lost' }),
+        JSON.stringify({ ...response('r1'), state: 'none' }),
+        JSON.stringify({ ...response('r1'), startedAt: 'yesterday' }),
+        JSON.stringify(response('another-id')),
+      ];
+      for (const [i, json] of bad.entries()) {
+        await store.write(`response:r1`, cipher.seal(json, 'r1', SECRET), i, 60);
+        expect(await repository.load('r1', SECRET)).toBeUndefined();
+      }
+    });
+
+    it('normalises the stored state when reading it', async () => {
+      const record = response('r1');
+      record.state = { ...record.state, lists: { people: { items: ['ok', 'not ok!', 'ok'] } } };
+      await repository.create(record, SECRET);
+      expect((await repository.load('r1', SECRET))?.state.lists).toEqual({ people: { items: ['ok'] } });
+    });
+
+    it('refuses response ids it cannot store, without throwing', async () => {
+      expect(await repository.create(response(''), SECRET)).toBe(false);
+      expect(await repository.create(response('x'.repeat(101)), SECRET)).toBe(false);
+      expect(await repository.load('x'.repeat(101), SECRET)).toBeUndefined();
+      expect(await repository.create(response('r1'), '')).toBe(false);
+    });
+
+    it('applies a change, stamps the time and returns the record as stored', async () => {
+      await repository.create(response('r1'), SECRET);
+      now = NOW + 60_000;
+      const updated = await repository.update('r1', SECRET, (current) => ({
+        ...current,
+        state: { ...current.state, answers: { ...current.state.answers, name: 'Cai' } },
+      }));
+      expect(updated?.state.answers).toEqual({ name: 'Cai' });
+      expect(updated?.updatedAt).toBe('2025-06-01T09:16:00.000Z');
+      expect(await repository.load('r1', SECRET)).toEqual(updated);
+    });
+
+    it('keeps the response id whatever the change returns', async () => {
+      await repository.create(response('r1'), SECRET);
+      await repository.update('r1', SECRET, (current) => ({ ...current, responseId: 'r2' }));
+      expect((await repository.load('r1', SECRET))?.responseId).toBe('r1');
+      expect(await repository.load('r2', SECRET)).toBeUndefined();
+    });
+
+    it('writes nothing when the change returns undefined, and returns the record as it is', async () => {
+      await repository.create(response('r1', { name: 'Siân' }), SECRET);
+      const before = await store.read('response:r1');
+      const result = await repository.update('r1', SECRET, () => undefined);
+      expect(result?.state.answers).toEqual({ name: 'Siân' });
+      expect(await store.read('response:r1')).toEqual(before);
+    });
+
+    it('refuses to store a record that would not read back, keeping the one stored', async () => {
+      await repository.create(response('r1', { name: 'Siân' }), SECRET);
+      const broken = repository.update('r1', SECRET, (current) => ({ ...current, startedAt: 'a while ago' }));
+      await expect(broken).rejects.toThrow(MalformedResponseError);
+      await expect(broken).rejects.toThrow('(startedAt)');
+      await expect(repository.create({ ...response('r2'), status: 'lost' as 'submitted' }, SECRET)).rejects.toThrow(
+        MalformedResponseError,
+      );
+      expect((await repository.load('r1', SECRET))?.state.answers).toEqual({ name: 'Siân' });
+      expect(await store.read('response:r2')).toBeUndefined();
+    });
+
+    it('returns the record as a later load reads it', async () => {
+      await repository.create(response('r1'), SECRET);
+      const updated = await repository.update('r1', SECRET, (current) => ({
+        ...current,
+        state: { ...current.state, lists: { people: { items: ['a', 'b'], primary: 'b' } } },
+      }));
+      expect(updated?.state.lists).toEqual({ people: { items: ['b', 'a'], primary: 'b' } });
+      expect(await repository.load('r1', SECRET)).toEqual(updated);
+    });
+
+    it('updates nothing and returns undefined for a response that does not exist', async () => {
+      let called = false;
+      const result = await repository.update('never', SECRET, (current) => {
+        called = true;
+        return current;
+      });
+      expect(result).toBeUndefined();
+      expect(called).toBe(false);
+      expect(await store.read('response:never')).toBeUndefined();
+    });
+
+    it('keeps the answers of 20 updates saving the same response at once', async () => {
+      await repository.create(response('r1'), SECRET);
+      // Twenty writers on one response is far beyond two tabs: a budget of attempts to match, so
+      // the test shows that no update is lost rather than measuring how many retries a slow machine needs.
+      const busy = new ResponseRepository({ store, serverKey: SERVER_KEY, maxAttempts: 60 });
+      const ids = Array.from({ length: 20 }, (_, i) => `answer-${i}`);
+      await Promise.all(
+        ids.map((id) =>
+          busy.update('r1', SECRET, (current) => ({
+            ...current,
+            state: { ...current.state, answers: { ...current.state.answers, [id]: id } },
+          })),
+        ),
+      );
+      const answers = (await repository.load('r1', SECRET))?.state.answers ?? {};
+      expect(Object.keys(answers).sort()).toEqual([...ids].sort());
+      expect((await store.read('response:r1'))?.revision).toBe(21);
+    });
+
+    it('keeps the answers of two tabs saving the same response at once, with the default attempts', async () => {
+      await repository.create(response('r1'), SECRET);
+      const save = (id: string, value: string) =>
+        repository.update('r1', SECRET, (current) => ({
+          ...current,
+          state: { ...current.state, answers: { ...current.state.answers, [id]: value } },
+        }));
+      await Promise.all([save('tab-1', 'one'), save('tab-2', 'two'), save('tab-1b', 'one again')]);
+      expect((await repository.load('r1', SECRET))?.state.answers).toEqual({
+        'tab-1': 'one',
+        'tab-2': 'two',
+        'tab-1b': 'one again',
+      });
+    });
+
+    it('keeps a response for its time to live after the last write, starting again at every write', async () => {
+      const shortLived = new ResponseRepository({ store, serverKey: SERVER_KEY, ttlSeconds: 0.4 });
+      await shortLived.create(response('r1'), SECRET);
+      await subject.elapse(250);
+      await shortLived.update('r1', SECRET, (current) => ({ ...current, language: 'en' }));
+      await subject.elapse(250);
+      expect((await shortLived.load('r1', SECRET))?.language).toBe('en');
+      await subject.elapse(400);
+      expect(await shortLived.load('r1', SECRET)).toBeUndefined();
+    });
+  });
+}
+
+describeRepository('the memory store', async () => {
+  let time = NOW;
+  const store = new MemoryStore({ now: () => time });
+  const elapse = async (ms: number) => {
+    time += ms;
+  };
+  return { store, elapse, dispose: () => store.close() };
+});
+
+describeWithRedis('ResponseRepository', (redisUrl) => {
+  describeRepository('Redis', async () => {
+    const { store, dispose } = openTestRedisStore(redisUrl);
+    return { store, elapse: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), dispose };
+  });
+});
+
+describe('ResponseRepository under endless contention', () => {
+  it('gives up with a ResponseConflictError after its attempts, writing nothing', async () => {
+    const memory = new MemoryStore();
+    const losing: ResponseStore = Object.assign(Object.create(memory) as MemoryStore, {
+      write: async () => undefined,
+    });
+    const repository = new ResponseRepository({ store: losing, serverKey: SERVER_KEY, maxAttempts: 3 });
+    await new ResponseRepository({ store: memory, serverKey: SERVER_KEY }).create(response('r1'), SECRET);
+    let calls = 0;
+    await expect(
+      repository.update('r1', SECRET, (current) => {
+        calls += 1;
+        return { ...current, language: 'en' };
+      }),
+    ).rejects.toBeInstanceOf(ResponseConflictError);
+    expect(calls).toBe(3);
+    expect((await memory.read('response:r1'))?.revision).toBe(1);
+    await memory.close();
+  });
+});

@@ -1,0 +1,146 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ResponseStore } from '../store/response-store.ts';
+import { ResponseCipher } from './crypto.ts';
+import {
+  parseStoredResponse,
+  RESPONSE_ID_MAX_LENGTH,
+  type StoredResponse,
+  storedResponseProblems,
+} from './stored-response.ts';
+
+export interface ResponseRepositoryOptions {
+  store: ResponseStore;
+  /** ANSWER_KEY (at least 32 bytes). */
+  serverKey: string | Uint8Array;
+  /** How long a response is kept after its last write (default 28 days). */
+  ttlSeconds?: number;
+  /** Milliseconds since the epoch, for `updatedAt`. */
+  now?: () => number;
+  /** How many times `update` tries before giving up on a response that keeps changing (default 10). */
+  maxAttempts?: number;
+}
+
+export type { StoredResponse } from './stored-response.ts';
+
+export const DEFAULT_RESPONSE_TTL_SECONDS = 28 * 86_400;
+
+/** `update` lost the race `maxAttempts` times in a row; nothing was written. */
+export class ResponseConflictError extends Error {
+  constructor(attempts: number) {
+    super(`the response changed under every one of ${attempts} attempts to update it`);
+    this.name = 'ResponseConflictError';
+  }
+}
+
+/** A record that would not read back is refused before it can overwrite a good one. */
+export class MalformedResponseError extends Error {
+  constructor(readonly fields: string[]) {
+    super(`refusing to store a malformed response (${fields.join(', ')})`);
+    this.name = 'MalformedResponseError';
+  }
+}
+
+/**
+ * The responses of respondents, sealed in the store (see crypto.ts): only a request carrying the
+ * respondent's secret can read or change one. Updates are compare-and-set with retries, so two
+ * tabs or two instances saving the same response at once both keep their answers.
+ */
+export class ResponseRepository {
+  private readonly store: ResponseStore;
+  private readonly cipher: ResponseCipher;
+  private readonly ttlSeconds: number;
+  private readonly now: () => number;
+  private readonly maxAttempts: number;
+
+  constructor(options: ResponseRepositoryOptions) {
+    this.store = options.store;
+    this.cipher = new ResponseCipher(options.serverKey);
+    this.ttlSeconds = options.ttlSeconds ?? DEFAULT_RESPONSE_TTL_SECONDS;
+    this.now = options.now ?? Date.now;
+    this.maxAttempts = options.maxAttempts ?? 10;
+  }
+
+  /** The response, or undefined when absent, expired, or not readable with this secret. */
+  async load(responseId: string, secret: string): Promise<StoredResponse | undefined> {
+    return (await this.read(responseId, secret))?.record;
+  }
+
+  /** Stores a new response; false when one with this id already exists (or the id is unusable). */
+  async create(record: StoredResponse, secret: string): Promise<boolean> {
+    if (!usable(record.responseId, secret)) return false;
+    const { json } = serialise({ ...record, updatedAt: this.timestamp() });
+    const sealed = this.cipher.seal(json, record.responseId, secret);
+    const written = await this.store.write(key(record.responseId), sealed, 0, this.ttlSeconds);
+    return written !== undefined;
+  }
+
+  /**
+   * Applies `change` to the current record and stores the result, unless another write got there
+   * first: then it reads the record again and re-applies `change`, so `change` must be a pure
+   * function of the record it is given. `change` returns undefined to leave the record as it is.
+   * Returns the record as stored (as `load` will read it), or undefined when there is no readable
+   * record.
+   */
+  async update(
+    responseId: string,
+    secret: string,
+    change: (current: StoredResponse) => StoredResponse | undefined,
+  ): Promise<StoredResponse | undefined> {
+    for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
+      if (attempt > 0) await sleep(backoffMs(attempt));
+      const current = await this.read(responseId, secret);
+      if (!current) return undefined;
+      const changed = change(current.record);
+      if (changed === undefined) return current.record;
+      const { json, record } = serialise({ ...changed, responseId, updatedAt: this.timestamp() });
+      const sealed = this.cipher.seal(json, responseId, secret);
+      const written = await this.store.write(key(responseId), sealed, current.revision, this.ttlSeconds);
+      if (written !== undefined) return record;
+    }
+    throw new ResponseConflictError(this.maxAttempts);
+  }
+
+  private async read(
+    responseId: string,
+    secret: string,
+  ): Promise<{ record: StoredResponse; revision: number } | undefined> {
+    if (!usable(responseId, secret)) return undefined;
+    const stored = await this.store.read(key(responseId));
+    const json = stored && this.cipher.open(stored.value, responseId, secret);
+    const record = json === undefined ? undefined : parseStoredResponse(json);
+    if (!stored || record?.responseId !== responseId) return undefined;
+    return { record, revision: stored.revision };
+  }
+
+  private timestamp(): string {
+    return new Date(this.now()).toISOString();
+  }
+}
+
+/** The record's JSON, and the record as reading that JSON back gives it. */
+function serialise(record: StoredResponse): { json: string; record: StoredResponse } {
+  const json = JSON.stringify(record);
+  const stored = parseStoredResponse(json);
+  if (!stored) throw new MalformedResponseError(storedResponseProblems(json));
+  return { json, record: stored };
+}
+
+function key(responseId: string): string {
+  return `response:${responseId}`;
+}
+
+/** An empty secret would leave the server key alone guarding the record. */
+function usable(responseId: string, secret: string): boolean {
+  return (
+    typeof responseId === 'string' &&
+    responseId.length > 0 &&
+    responseId.length <= RESPONSE_ID_MAX_LENGTH &&
+    typeof secret === 'string' &&
+    secret.length > 0
+  );
+}
+
+/** Random and growing, so writers that collided do not collide again in lockstep. */
+function backoffMs(attempt: number): number {
+  return Math.random() * Math.min(50, 4 * 2 ** attempt);
+}
