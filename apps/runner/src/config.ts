@@ -21,6 +21,7 @@ const Environment = z.object({
   LAUNCH_JWKS: z.string().optional(),
   AUTHOR_API_URL: z.url().optional(),
   AUTHOR_API_TOKEN: z.string().min(16).optional(),
+  OUTBOX_KEY: key.optional(),
   QUESTIONNAIRES_DIR: z.string().optional(),
   RESPONSE_TTL_DAYS: z.coerce.number().int().min(1).max(366).default(28),
   SESSION_TIMEOUT_MINUTES: z.coerce.number().int().min(5).max(480).default(45),
@@ -52,9 +53,10 @@ export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  if (parsed.success && parsed.data.NODE_ENV === 'production') {
+  // Judged on the raw values, so that a missing value is listed even when another one is invalid.
+  if (env.NODE_ENV === 'production') {
     for (const name of REQUIRED_IN_PRODUCTION) {
-      if (!parsed.data[name]) problems.push(`${name}: required in production`);
+      if (!env[name]) problems.push(`${name}: required in production`);
     }
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);

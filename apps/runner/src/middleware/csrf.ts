@@ -15,11 +15,16 @@ export interface CsrfProtection {
 export function csrfProtection(options: { secret: string; production: boolean }): CsrfProtection {
   const { generateCsrfToken, doubleCsrfProtection } = doubleCsrf({
     getSecret: () => options.secret,
-    getSessionIdentifier: (req) => req.session?.responseId ?? 'anonymous',
+    // An idle session still names the response, so a page posted after it ended reaches the
+    // session-expired page rather than a CSRF refusal.
+    getSessionIdentifier: (req) => req.session?.responseId ?? req.expiredSession?.responseId ?? 'anonymous',
     cookieName: options.production ? '__Host-eq-csrf' : 'eq-csrf',
     cookieOptions: { sameSite: 'lax', secure: options.production, path: '/', httpOnly: true },
     getCsrfTokenFromRequest: (req) => (typeof req.body?._csrf === 'string' ? req.body._csrf : undefined),
     errorConfig: { statusCode: 403, message: 'invalid csrf token', code: 'EBADCSRFTOKEN' },
+    // The ONS timeout script extends the session with a bare PATCH; SameSite=Lax already keeps
+    // other sites from sending it with the cookie, and it changes nothing but the session's end.
+    skipCsrfProtection: (req) => req.path === '/session/expiry',
   });
   const protect: RequestHandler = doubleCsrfProtection;
   const issue: RequestHandler = (req, res, next) => {

@@ -17,6 +17,8 @@ export interface SessionCookieOptions {
   production: boolean;
   /** How long the cookie itself lives (the response's time to live), in seconds. */
   maxAgeSeconds: number;
+  /** The clock idle ends are judged by: the services' clock, so tests can move it. */
+  now?: () => Date;
 }
 
 declare global {
@@ -26,6 +28,8 @@ declare global {
       session?: Session;
       /** True when a sealed cookie was present but its idle time had run out. */
       sessionExpired?: boolean;
+      /** That idle session: an open link resumes it for the same browser. */
+      expiredSession?: Session;
     }
   }
 }
@@ -38,6 +42,7 @@ declare global {
 export function sessionCookies(options: SessionCookieOptions) {
   const key = new Uint8Array(hkdfSync('sha256', options.secret, 'eq-runner', 'session-cookie', 32));
   const name = options.production ? '__Host-eq-session' : 'eq-session';
+  const now = options.now ?? (() => new Date());
   const cookie: CookieOptions = {
     httpOnly: true,
     sameSite: 'lax',
@@ -50,8 +55,11 @@ export function sessionCookies(options: SessionCookieOptions) {
     const token: unknown = req.cookies?.[name];
     if (typeof token === 'string' && token.length < 4096) {
       const session = await open(token);
-      if (session && session.expiresAt * 1000 > Date.now()) req.session = session;
-      else if (session) req.sessionExpired = true;
+      if (session && session.expiresAt * 1000 > now().getTime()) req.session = session;
+      else if (session) {
+        req.sessionExpired = true;
+        req.expiredSession = session;
+      }
     }
     next();
   }

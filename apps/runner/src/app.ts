@@ -1,0 +1,63 @@
+import compression from 'compression';
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import { formBodies } from './middleware/body.ts';
+import { csrfProtection } from './middleware/csrf.ts';
+import { errorPages, notFound } from './middleware/errors.ts';
+import { language } from './middleware/language.ts';
+import { requestLogging } from './middleware/request-logging.ts';
+import { security } from './middleware/security.ts';
+import { devIndexRoutes } from './routes/dev-index.ts';
+import { entryPointRoutes } from './routes/entry-points.ts';
+import { healthRoutes } from './routes/health.ts';
+import { questionnaireRoutes } from './routes/questionnaire.ts';
+import { loadRespondent } from './routes/respondent.ts';
+import { sessionRoutes } from './routes/session-pages.ts';
+import { submissionRoutes } from './routes/submission.ts';
+import type { Services } from './services.ts';
+import { sessionCookies } from './session/session-cookie.ts';
+
+/** The runner's Express app: an ordered list of concerns, then the routes, then the error pages. */
+export function createApp(services: Services): Express {
+  const { config } = services;
+  const production = config.NODE_ENV === 'production';
+  const sessions = sessionCookies({
+    secret: services.keys.session,
+    production,
+    maxAgeSeconds: config.RESPONSE_TTL_DAYS * 86_400,
+    now: services.now,
+  });
+  const csrf = csrfProtection({ secret: services.keys.session, production });
+  const respondent = loadRespondent(services, sessions);
+
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.TRUST_PROXY) app.set('trust proxy', config.TRUST_PROXY);
+  app.use(healthRoutes(services.store));
+  app.use(requestLogging(services.logger));
+  app.use(security({ production }));
+  app.use(compression());
+  app.use(services.assets.router);
+  // Pages hold answers and tokens: none is kept by a browser or proxy, error pages of the middleware below included.
+  app.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  app.use(cookieParser());
+  app.use(sessions.read);
+  app.use(language(sessions));
+  app.use(formBodies());
+  app.use(csrf.protect);
+  app.use(csrf.issue);
+
+  app.use(entryPointRoutes(services, sessions));
+  app.use(sessionRoutes(services, sessions));
+  app.use(['/questionnaire', '/submit', '/thank-you', '/view-answers'], respondent);
+  app.use(questionnaireRoutes(services));
+  app.use(submissionRoutes(services));
+  if (!production) app.use(devIndexRoutes(services));
+
+  app.use(notFound(services));
+  app.use(errorPages(services));
+  return app;
+}

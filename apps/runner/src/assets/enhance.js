@@ -1,0 +1,14 @@
+// Runs (deferred) before the ONS script: it marks the page as enhanced, so the ONS styles for
+// JavaScript apply, then loads the ONS script named by this script's `data-ons-main` (its ES5
+// build for browsers without modules). The ONS layout does both inline; our
+// Content-Security-Policy allows no inline script. Written in ES5 so that old browsers run it.
+(() => {
+  document.body.className += document.body.className ? ' ons-js-enabled' : 'ons-js-enabled';
+  var current = document.currentScript;
+  // biome-ignore lint/complexity/useOptionalChain: ES5, which has no optional chaining
+  var main = current && current.getAttribute('data-ons-main');
+  if (!main) return;
+  var script = document.createElement('script');
+  script.src = 'noModule' in script ? main : main.replace(/\.js$/, '.es5.js');
+  document.body.appendChild(script);
+})();

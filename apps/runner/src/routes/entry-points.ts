@@ -1,0 +1,130 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { responseIdForCode, secretForCode, verifyCode } from '@eq/access-code';
+import { validateMetadata } from '@eq/engine';
+import { type Request, type Response, Router } from 'express';
+import { replayKey, replayTtlSeconds } from '../launch/replay.ts';
+import { isInterfaceLanguage } from '../middleware/language.ts';
+import type { Services } from '../services.ts';
+import type { SessionCookies } from '../session/session-cookie.ts';
+import { closedView, errorView, notFoundView } from '../view-models/messages.ts';
+import { ACCESS_CODE_FIELD, type AccessCodeProblem, startView } from '../view-models/start.ts';
+import { chrome, render } from './render.ts';
+import { newSecret, type StartOutcome, startResponse } from './respondent.ts';
+
+/**
+ * The three ways in: a signed launch token (`/session?token=`), an access code (`/start`) and an
+ * open link (`/s/<slug>`). Each starts a response or resumes the one it names, then sends the
+ * respondent to where they left off.
+ */
+export function entryPointRoutes(services: Services, sessions: SessionCookies): Router {
+  const router = Router();
+  router.get('/session', (req, res) => launch(services, sessions, req, res));
+  router.get('/start', (req, res) =>
+    render(res, services, startView({ chrome: chrome(req, res, services), action: '/start' })),
+  );
+  router.post('/start', (req, res) => accessCode(services, sessions, req, res));
+  router.get('/s/:slug', (req, res) => openLink(services, sessions, req, res));
+  return router;
+}
+
+async function launch(services: Services, sessions: SessionCookies, req: Request, res: Response): Promise<void> {
+  const refuse = (status: number, reason: string) => {
+    req.log.warn({ reason }, 'launch refused');
+    render(res, services, errorView({ chrome: chrome(req, res, services), reference: String(req.id) }), status);
+  };
+  const verified = await services.launchTokens.verify(req.query.token);
+  if (!verified.ok) return refuse(401, `${verified.reason}: ${verified.detail}`);
+  const { claims } = verified;
+  const now = services.now();
+  if (!(await services.store.claimOnce(replayKey(claims), replayTtlSeconds(claims, now)))) {
+    return refuse(401, 'token already used');
+  }
+  const published = claims.version
+    ? await services.source.version(claims.questionnaire, claims.version)
+    : await services.source.latest(claims.questionnaire);
+  if (!published) return refuse(404, 'no such questionnaire or version');
+  const { metadata, problems } = validateMetadata(published.questionnaire, claims.metadata ?? {});
+  if (problems.length > 0) return refuse(400, `metadata: ${problems.map((p) => `${p.name} ${p.code}`).join(', ')}`);
+  const lang = claims.lang && published.questionnaire.languages.includes(claims.lang) ? claims.lang : req.lang;
+  const outcome = await startResponse(services, sessions, res, {
+    published,
+    responseId: claims.response_id,
+    // A launch always leads to the same response, from any device: its key derives from the id.
+    secret: createHmac('sha256', services.keys.session)
+      .update(`launch-response:${claims.response_id}`)
+      .digest('base64url'),
+    lang,
+    metadata,
+    ...(claims.respondent_ref === undefined ? {} : { respondentRef: claims.respondent_ref }),
+    ...(claims.preview ? { test: true } : {}),
+  });
+  afterStart(services, req, res, outcome);
+}
+
+async function accessCode(services: Services, sessions: SessionCookies, req: Request, res: Response): Promise<void> {
+  const again = (error: AccessCodeProblem, status: number) =>
+    render(res, services, startView({ chrome: chrome(req, res, services), action: '/start', error }), status);
+  try {
+    await services.startAttempts.consume(req.ip ?? 'unknown');
+  } catch {
+    return again('tooMany', 429);
+  }
+  const input: unknown = req.body?.[ACCESS_CODE_FIELD];
+  if (typeof input !== 'string' || input.trim() === '') return again('missing', 200);
+  const verified = verifyCode(services.keys.accessCode, input);
+  if (!verified.ok) return again('invalid', 200);
+  const slug = await services.source.slugForSeries(verified.series);
+  const published = slug === undefined ? undefined : await services.source.latest(slug);
+  if (!published) return again('invalid', 200);
+  const key = services.keys.accessCode;
+  const outcome = await startResponse(services, sessions, res, {
+    published,
+    responseId: responseIdForCode(key, verified.code),
+    secret: secretForCode(key, verified.code),
+    lang: req.lang,
+  });
+  afterStart(services, req, res, outcome);
+}
+
+async function openLink(services: Services, sessions: SessionCookies, req: Request, res: Response): Promise<void> {
+  const slug = String(req.params.slug);
+  const published = await services.source.latest(slug);
+  if (!published?.openAccess) {
+    render(res, services, notFoundView({ chrome: chrome(req, res, services) }), 404);
+    return;
+  }
+  // The same browser resumes its response, even after its idle session ended.
+  const previous = req.session ?? req.expiredSession;
+  if (previous) {
+    const record = await services.responses.load(previous.responseId, previous.secret);
+    if (record?.questionnaire.slug === slug && record.status === 'inProgress') {
+      const outcome = await startResponse(services, sessions, res, {
+        published,
+        responseId: previous.responseId,
+        secret: previous.secret,
+        lang: previous.lang,
+      });
+      return afterStart(services, req, res, outcome);
+    }
+  }
+  const lang = isInterfaceLanguage(req.lang) ? req.lang : 'en';
+  const outcome = await startResponse(services, sessions, res, {
+    published,
+    responseId: randomUUID(),
+    secret: newSecret(),
+    lang,
+  });
+  afterStart(services, req, res, outcome);
+}
+
+function afterStart(services: Services, req: Request, res: Response, outcome: StartOutcome): void {
+  if ('record' in outcome) {
+    res.redirect(303, outcome.record.status === 'submitted' ? '/thank-you' : '/questionnaire/');
+    return;
+  }
+  const page =
+    outcome.refused === 'closed'
+      ? closedView({ chrome: chrome(req, res, services) })
+      : errorView({ chrome: chrome(req, res, services), reference: String(req.id) });
+  render(res, services, page, outcome.refused === 'closed' ? 403 : 409);
+}

@@ -1,0 +1,38 @@
+import { localeFor } from '@eq/engine';
+
+/** Times are shown as respondents in the UK read a clock, whatever the server's zone. */
+const TIME_ZONE = 'Europe/London';
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+const calendars = new Map<string, Intl.DateTimeFormat>();
+
+/** "14:32" for an ISO date-time; undefined when it is not one. */
+export function clockTime(iso: string, lang: string): string | undefined {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return undefined;
+  const locale = localeFor(lang);
+  let format = clocks.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: TIME_ZONE,
+    });
+    clocks.set(locale, format);
+  }
+  return format.format(date);
+}
+
+/** "1 June 2025" ("1 Mehefin 2025") for an ISO date-time; undefined when it is not one. */
+export function calendarDate(iso: string, lang: string): string | undefined {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return undefined;
+  const locale = localeFor(lang);
+  let format = calendars.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
+    calendars.set(locale, format);
+  }
+  return format.format(date);
+}

@@ -1,0 +1,64 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nunjucks from 'nunjucks';
+import { compactHtml } from './compact.ts';
+
+export interface ViewEngineOptions {
+  /** Read templates from disk on every render (development); otherwise each is compiled once. */
+  noCache?: boolean;
+  /**
+   * The folder of our templates; default this module's folder. The built runner is one bundled
+   * file with the templates copied beside it, where this module's own URL is the bundle's.
+   */
+  dir?: string;
+}
+
+/**
+ * The Nunjucks environment for every page: our templates first (this folder), then the ONS
+ * Design System's, unmodified, so `components/<name>/_macro.njk` resolves to its macros.
+ * Autoescape is on; view-models hand templates text already escaped (see view-models/html.ts),
+ * because the ONS macros write many of their params with `| safe`.
+ */
+export function createViewEngine(options: ViewEngineOptions = {}): nunjucks.Environment {
+  const views = options.dir ?? dirname(fileURLToPath(import.meta.url));
+  const designSystem = dirname(createRequire(import.meta.url).resolve('@ons/design-system/package.json'));
+  const loader = new nunjucks.FileSystemLoader([views, designSystem], { noCache: options.noCache ?? false });
+  const env = new nunjucks.Environment(loader, { autoescape: true });
+  env.addFilter('setAttributes', setAttributes);
+  env.addFilter('tojson', toJson);
+  compactRenders(env);
+  return env;
+}
+
+/** Every page rendered (`env.render`, which Express's view engine calls too) comes out compacted. */
+function compactRenders(env: nunjucks.Environment): void {
+  const render = env.render.bind(env);
+  function compacted(name: string, context?: object): string;
+  function compacted(name: string, context: object | undefined, callback: nunjucks.TemplateCallback<string>): void;
+  function compacted(name: string, context?: object, callback?: nunjucks.TemplateCallback<string>): string | undefined {
+    if (!callback) return compactHtml(render(name, context));
+    render(name, context, (error, result) =>
+      callback(error, typeof result === 'string' ? compactHtml(result) : result),
+    );
+    return undefined;
+  }
+  env.render = compacted;
+}
+
+/** The ONS macros' `setAttributes`: a copy of an object with more properties set. */
+export function setAttributes(target: unknown, extra: unknown): Record<string, unknown> {
+  const base = isObject(target) ? target : {};
+  return { ...base, ...(isObject(extra) ? extra : {}) };
+}
+
+/** JSON that is safe inside HTML (as Jinja's `tojson`): `<`, `>`, `&` and `'` are written as escapes. */
+export function toJson(value: unknown): nunjucks.runtime.SafeString {
+  const json = JSON.stringify(value ?? null) ?? 'null';
+  const safe = json.replace(/[<>&']/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return new nunjucks.runtime.SafeString(safe);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
