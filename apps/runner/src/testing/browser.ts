@@ -127,7 +127,9 @@ export class Browser {
     }
     const input = named[0];
     if (input) return attribute(input, 'value') ?? '';
-    const textarea = new RegExp(`<textarea\\b[^>]*name="${name}"[^>]*>([\\s\\S]*?)</textarea\\s*>`).exec(this.page.html);
+    const textarea = new RegExp(`<textarea\\b[^>]*name="${name}"[^>]*>([\\s\\S]*?)</textarea\\s*>`).exec(
+      this.page.html,
+    );
     if (textarea) return decode(textarea[1] ?? '');
     const select = new RegExp(`<select\\b[^>]*name="${name}"[^>]*>([\\s\\S]*?)</select\\s*>`).exec(this.page.html);
     if (select) return decode(/<option\b[^>]*value="([^"]*)"[^>]*\bselected\b/.exec(select[1] ?? '')?.[1] ?? '');
