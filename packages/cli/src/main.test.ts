@@ -1,37 +1,19 @@
+import { questionnaireJson, questionPage, radio } from '@eq/engine/testing';
 import { describe, expect, it } from 'vitest';
 import type { Io } from './io.ts';
 import { main } from './main.ts';
 
-const valid = {
-  formatVersion: 1,
-  id: 'test',
-  title: 'Test',
-  languages: ['en'],
-  flow: { type: 'linear' },
-  sections: [
-    {
-      id: 's',
-      title: 'S',
-      pages: [
-        {
-          id: 'p',
-          kind: 'question',
-          question: {
-            id: 'q',
-            title: 'Q',
-            answers: [{ id: 'a', type: 'radio', label: 'A', qCode: '1', options: [{ value: 'yes', label: 'Yes' }] }],
-          },
-        },
-      ],
-    },
-  ],
-};
-const withWarning = structuredClone(valid);
-Object.assign(withWarning.sections[0]?.pages[0] ?? {}, { skipWhen: { '==': [{ metadata: 'x' }, 1] } });
-Object.assign(withWarning, { metadata: [{ name: 'x', type: 'number' }], placeholders: { spare: { value: 1 } } });
-const withErrors = structuredClone(valid);
-Object.assign(withErrors.sections[0]?.pages[0] ?? {}, { routing: [{ goTo: { page: 'nowhere' } }] });
-Object.assign(withErrors, { placeholders: { spare: { value: 1 } } });
+const page = (extra = {}) => questionPage('p', [radio('a', ['yes'])], extra);
+const valid = questionnaireJson({ pages: [page()] });
+const withWarning = questionnaireJson({
+  pages: [page({ skipWhen: { '==': [{ metadata: 'x' }, 1] } })],
+  metadata: [{ name: 'x', type: 'number' }],
+  placeholders: { spare: { value: 1 } },
+});
+const withErrors = questionnaireJson({
+  pages: [page({ routing: [{ goTo: { page: 'nowhere' } }] })],
+  placeholders: { spare: { value: 1 } },
+});
 
 /** An Io over an in-memory folder `/work`, recording what is printed. */
 function fakeIo(files: Record<string, string>) {

@@ -1,24 +1,10 @@
 import { Questionnaire } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
 import { compile } from './compile.ts';
+import { answer, options, question, questionnaire, questionPage, radio } from './testing/build.ts';
 
-const options = (...values: string[]) => values.map((value) => ({ value, label: value }));
-const question = (id: string, answers: unknown[]) => ({ id, title: id, answers });
-const answer = (id: string, type: string, extra: object = {}) => ({ id, type, label: id, qCode: id, ...extra });
-const radio = (id: string, ...values: string[]) => answer(id, 'radio', { options: options(...values) });
-const page = (id: string, answers: unknown[], extra: object = {}) => ({
-  id,
-  kind: 'question',
-  question: question(`${id}-q`, answers),
-  ...extra,
-});
-
-const questionnaire = Questionnaire.parse({
-  formatVersion: 1,
-  id: 'compile',
-  title: 'Compile',
+const q = questionnaire({
   languages: ['en', 'cy'],
-  flow: { type: 'linear' },
   metadata: [{ name: 'ru_name', type: 'string' }],
   sections: [
     {
@@ -29,7 +15,7 @@ const questionnaire = Questionnaire.parse({
           id: 'you-live-here',
           kind: 'primaryPerson',
           list: 'people',
-          question: question('q1', [radio('you-live-here', 'yes', 'no')]),
+          question: question('q1', [radio('you-live-here', ['yes', 'no'])]),
           addValue: 'yes',
         },
         {
@@ -37,7 +23,7 @@ const questionnaire = Questionnaire.parse({
           kind: 'listCollector',
           list: 'people',
           itemLabel: { answer: 'first-name' },
-          question: question('q2', [radio('anyone-else', 'yes', 'no')]),
+          question: question('q2', [radio('anyone-else', ['yes', 'no'])]),
           addValue: 'yes',
           itemPage: {
             id: 'add-person',
@@ -51,14 +37,14 @@ const questionnaire = Questionnaire.parse({
               }),
             ]),
           },
-          removePage: { id: 'remove-person', question: question('q4', [radio('remove', 'yes', 'no')]) },
+          removePage: { id: 'remove-person', question: question('q4', [radio('remove', ['yes', 'no'])]) },
           removeValue: 'yes',
         },
         {
           id: 'relationships',
           kind: 'relationships',
           list: 'people',
-          question: question('q5', [radio('relationship', 'partner', 'child')]),
+          question: question('q5', [radio('relationship', ['partner', 'child'])]),
         },
         { id: 'people', kind: 'content', title: 'A duplicate page id' },
       ],
@@ -67,7 +53,7 @@ const questionnaire = Questionnaire.parse({
       id: 'about',
       title: 'About',
       pages: [
-        page(
+        questionPage(
           'colour-page',
           [
             answer('colour', 'checkbox', {
@@ -89,7 +75,7 @@ const questionnaire = Questionnaire.parse({
             ],
           },
         ),
-        page('dup-page', [answer('first-name', 'number')]),
+        questionPage('dup-page', [answer('first-name', 'number')]),
         { id: 'total', kind: 'calculatedSummary', title: 'Total', answers: ['colour'] },
       ],
     },
@@ -98,20 +84,20 @@ const questionnaire = Questionnaire.parse({
       title: 'Person',
       repeat: { list: 'people', title: 'Person' },
       pages: [
-        page('age-page', [answer('age', 'number')]),
+        questionPage('age-page', [answer('age', 'number')]),
         {
           id: 'confirm-age',
           kind: 'confirmation',
-          question: question('q6', [radio('age-correct', 'yes', 'no')]),
+          question: question('q6', [radio('age-correct', ['yes', 'no'])]),
           confirmValue: 'yes',
           rejectGoTo: 'age-page',
         },
       ],
     },
-    { id: 'about', title: 'A duplicate section', pages: [page('late-page', [answer('late', 'text')])] },
+    { id: 'about', title: 'A duplicate section', pages: [questionPage('late-page', [answer('late', 'text')])] },
   ],
 });
-const compiled = compile(questionnaire);
+const compiled = compile(q);
 
 describe('compile', () => {
   it('indexes languages, metadata and sections', () => {
@@ -223,8 +209,8 @@ describe('compile', () => {
   });
 
   it('caches the index per questionnaire object', () => {
-    expect(compile(questionnaire)).toBe(compiled);
-    const copy = Questionnaire.parse(JSON.parse(JSON.stringify(questionnaire)));
+    expect(compile(q)).toBe(compiled);
+    const copy = Questionnaire.parse(JSON.parse(JSON.stringify(q)));
     expect(compile(copy)).not.toBe(compiled);
     expect([...compile(copy).answers.keys()]).toEqual([...compiled.answers.keys()]);
   });

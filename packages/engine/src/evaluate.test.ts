@@ -1,21 +1,24 @@
-import { type Expression, Questionnaire } from '@eq/schema';
+import type { Expression } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
 import { compile } from './compile.ts';
 import { answerValue, calculatedTotal, type EvalContext, evaluate, holds } from './evaluate.ts';
 import { pageKey } from './location.ts';
 import { emptyState, type ResponseState } from './state.ts';
+import {
+  answer,
+  listCollector,
+  options,
+  primaryPerson,
+  question,
+  questionnaire,
+  questionPage,
+  radio,
+  relationshipsPage,
+  section,
+} from './testing/build.ts';
+import { evalContext, stateWith } from './testing/context.ts';
 
-const options = (...values: string[]) => values.map((value) => ({ value, label: value }));
-const question = (id: string, answers: unknown[]) => ({ id, title: id, answers });
-const answer = (id: string, type: string, extra: object = {}) => ({ id, type, label: id, qCode: id, ...extra });
-const page = (id: string, answers: unknown[]) => ({ id, kind: 'question', question: question(`${id}-q`, answers) });
-
-const questionnaire = Questionnaire.parse({
-  formatVersion: 1,
-  id: 'evaluate',
-  title: 'Evaluate',
-  languages: ['en'],
-  flow: { type: 'linear' },
+const q = questionnaire({
   metadata: [
     { name: 'ru_name', type: 'string' },
     { name: 'employees', type: 'number' },
@@ -23,103 +26,52 @@ const questionnaire = Questionnaire.parse({
     { name: 'period_start', type: 'date' },
   ],
   sections: [
-    {
-      id: 'household',
-      title: 'Household',
-      pages: [
-        {
-          id: 'you-live-here',
-          kind: 'primaryPerson',
-          list: 'people',
-          question: question('you-live-here-q', [answer('you-live-here', 'radio', { options: options('yes', 'no') })]),
-          addValue: 'yes',
-        },
-        {
-          id: 'people',
-          kind: 'listCollector',
-          list: 'people',
-          itemLabel: { concat: [{ answer: 'first-name' }, { answer: 'last-name' }] },
-          question: question('anyone-else-q', [answer('anyone-else', 'radio', { options: options('yes', 'no') })]),
-          addValue: 'yes',
-          itemPage: {
-            id: 'add-person',
-            question: question('name-q', [answer('first-name', 'text'), answer('last-name', 'text')]),
-          },
-          removePage: {
-            id: 'remove-person',
-            question: question('remove-q', [answer('remove', 'radio', { options: options('yes', 'no') })]),
-          },
-          removeValue: 'yes',
-        },
-        {
-          id: 'relationships',
-          kind: 'relationships',
-          list: 'people',
-          question: question('relationship-q', [
-            answer('relationship', 'radio', { options: options('partner', 'child', 'parent') }),
-          ]),
-        },
+    section('household', [
+      primaryPerson('you-live-here', 'people'),
+      listCollector(
+        'people',
+        'people',
+        { itemLabel: { concat: [{ answer: 'first-name' }, { answer: 'last-name' }] } },
+        [answer('first-name', 'text'), answer('last-name', 'text')],
+      ),
+      relationshipsPage('relationships', 'people', {
+        question: question('relationship-q', [radio('relationship', ['partner', 'child', 'parent'])]),
+      }),
+    ]),
+    section('about', [
+      questionPage('name-page', [answer('name', 'text')]),
+      questionPage('dob-page', [answer('dob', 'date')]),
+      questionPage('moved-page', [answer('moved', 'monthYear')]),
+      questionPage('built-page', [answer('built', 'year')]),
+      questionPage('lived-page', [answer('lived', 'duration')]),
+      questionPage('sports-page', [
+        answer('sports', 'checkbox', {
+          options: [
+            ...options('football', 'tennis', 'golf'),
+            { value: 'other', label: 'Other', detailAnswer: answer('other-sport', 'text') },
+          ],
+        }),
+      ]),
+      questionPage('income-page', [answer('wages', 'currency'), answer('bonus', 'currency')]),
+      { id: 'total', kind: 'calculatedSummary', title: 'Total', answers: ['wages', 'bonus'] },
+    ]),
+    section(
+      'individual',
+      [
+        questionPage('person-age-page', [answer('person-age', 'number')]),
+        questionPage('hobbies-page', [answer('hobbies', 'checkbox', { options: options('chess', 'golf') })]),
       ],
-    },
-    {
-      id: 'about',
-      title: 'About',
-      pages: [
-        page('name-page', [answer('name', 'text')]),
-        page('dob-page', [answer('dob', 'date')]),
-        page('moved-page', [answer('moved', 'monthYear')]),
-        page('built-page', [answer('built', 'year')]),
-        page('lived-page', [answer('lived', 'duration')]),
-        page('sports-page', [
-          answer('sports', 'checkbox', {
-            options: [
-              ...options('football', 'tennis', 'golf'),
-              { value: 'other', label: 'Other', detailAnswer: answer('other-sport', 'text') },
-            ],
-          }),
-        ]),
-        page('income-page', [answer('wages', 'currency'), answer('bonus', 'currency')]),
-        { id: 'total', kind: 'calculatedSummary', title: 'Total', answers: ['wages', 'bonus'] },
-      ],
-    },
-    {
-      id: 'individual',
-      title: 'Individual',
-      repeat: { list: 'people', title: 'Person' },
-      pages: [
-        page('person-age-page', [answer('person-age', 'number')]),
-        page('hobbies-page', [answer('hobbies', 'checkbox', { options: options('chess', 'golf') })]),
-      ],
-    },
-    {
-      id: 'visitors',
-      title: 'Visitors',
-      pages: [
-        {
-          id: 'visitor-list',
-          kind: 'listCollector',
-          list: 'visitors',
-          itemLabel: { answer: 'visitor-name' },
-          question: question('any-visitors-q', [answer('any-visitors', 'radio', { options: options('yes', 'no') })]),
-          addValue: 'yes',
-          itemPage: { id: 'add-visitor', question: question('visitor-q', [answer('visitor-name', 'text')]) },
-          removePage: {
-            id: 'remove-visitor',
-            question: question('remove-visitor-q', [
-              answer('remove-visitor', 'radio', { options: options('yes', 'no') }),
-            ]),
-          },
-          removeValue: 'yes',
-        },
-      ],
-    },
+      { repeat: { list: 'people', title: 'Person' } },
+    ),
+    section('visitors', [
+      listCollector('visitor-list', 'visitors', { itemLabel: { answer: 'visitor-name' } }, [
+        answer('visitor-name', 'text'),
+      ]),
+    ]),
   ],
 });
-const compiled = compile(questionnaire);
-
 function household(): ResponseState {
-  return {
-    ...emptyState(),
+  return stateWith({
     lists: { people: { items: ['p1', 'p2', 'p3'], primary: 'p1' }, visitors: { items: ['v1'] } },
     itemAnswers: {
       p1: {
@@ -139,15 +91,13 @@ function household(): ResponseState {
       p3: { 'first-name': 'Cy', 'person-age': 9, relationship: { p1: 'child' } },
       v1: { 'visitor-name': 'Val' },
     },
-  };
+  });
 }
 
-function context(over: Partial<EvalContext> = {}): EvalContext {
-  return { compiled, state: emptyState(), today: '2024-02-29', ...over };
-}
+const context = (over: Partial<EvalContext> = {}) => evalContext(q, {}, { today: '2024-02-29', ...over });
 
 const withAnswers = (answers: Record<string, unknown>, over: Partial<EvalContext> = {}) =>
-  context({ state: { ...emptyState(), answers }, ...over });
+  context({ state: stateWith({ answers }), ...over });
 
 /** Evaluates an expression that need not be well formed, as hostile input would be. */
 const run = (expr: unknown, ctx: EvalContext = context()) => evaluate(expr as Expression, ctx);
@@ -393,10 +343,10 @@ describe('date', () => {
 
   it('takes a date from an answer or metadata, and a month-year or year as its first day', () => {
     const ctx = context({
-      state: {
-        ...emptyState({ period_start: '2024-04-01' }),
+      state: stateWith({
+        metadata: { period_start: '2024-04-01' },
         answers: { dob: '2000-06-15', moved: '2019-11', built: 1990 },
-      },
+      }),
     });
     expect(run({ date: { answer: 'dob' }, offset: { years: 18 } }, ctx)).toBe('2018-06-15');
     expect(run({ date: { metadata: 'period_start' }, offset: { days: -1 } }, ctx)).toBe('2024-03-31');
@@ -413,7 +363,7 @@ describe('date', () => {
 
 describe('first', () => {
   const dates = (answers: Record<string, unknown>) =>
-    context({ state: { ...emptyState({ period_start: '2024-04-01' }), answers } });
+    context({ state: stateWith({ metadata: { period_start: '2024-04-01' }, answers }) });
   const ownElseLaunch = { first: [{ answer: 'dob' }, { metadata: 'period_start' }] };
 
   it("gives the respondent's own answer when there is one, else the metadata", () => {
@@ -708,9 +658,9 @@ describe('hostile input', () => {
   });
 
   it('stops an item label that labels every item of its own list', () => {
-    const looping = Questionnaire.parse({
-      ...questionnaire,
-      sections: questionnaire.sections.map((s) => ({
+    const looping = questionnaire({
+      ...q,
+      sections: q.sections.map((s) => ({
         ...s,
         pages: s.pages.map((p) =>
           p.kind === 'listCollector' ? { ...p, itemLabel: { concat: [{ itemLabels: p.list }] } } : p,

@@ -2,6 +2,7 @@ import type { AnswerRef, DateOffset, Expression } from '@eq/schema';
 import { answerValue, calculatedTotal, isPrimaryItem, listOfItem, primaryItem } from './answer-read.ts';
 import type { CompiledQuestionnaire } from './compile.ts';
 import { addToDate, toIsoDate, yearsBetween } from './dates.ts';
+import { isBinaryOperator } from './operands.ts';
 import { inList, isRecord, listItems, own, type ResponseState } from './state.ts';
 import { compareValues, numberTotal, readMetadata, roundTotal, type Value } from './values.ts';
 
@@ -142,20 +143,9 @@ function evaluateAt(expr: unknown, ctx: EvalContext, run: Run, depth: number): V
       const answered = Array.isArray(v) ? v.length > 0 : v !== undefined;
       return op === 'answered' ? answered : !answered;
     }
-    case '==':
-    case '!=':
-    case '<':
-    case '<=':
-    case '>':
-    case '>=':
-    case 'in':
-    case 'any-in':
-    case 'all-in': {
-      if (!Array.isArray(arg) || arg.length !== 2) throw MALFORMED;
-      return compareValues(op, evaluateAt(arg[0], ctx, run, next), evaluateAt(arg[1], ctx, run, next));
-    }
     default:
-      throw MALFORMED;
+      if (!isBinaryOperator(op) || !Array.isArray(arg) || arg.length !== 2) throw MALFORMED;
+      return compareValues(op, evaluateAt(arg[0], ctx, run, next), evaluateAt(arg[1], ctx, run, next));
   }
 }
 

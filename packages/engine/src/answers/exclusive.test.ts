@@ -1,18 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { type Question, Questionnaire } from '@eq/schema';
+import type { Question } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../compile.ts';
-import { emptyState } from '../state.ts';
+import { evalContext } from '../testing/context.ts';
+import { fixture } from '../testing/files.ts';
 import type { FormInput } from './form.ts';
 import { validateQuestion } from './validate.ts';
 
-const fixture = Questionnaire.parse(
-  JSON.parse(readFileSync(new URL('../../../schema/fixtures/mutually-exclusive.json', import.meta.url), 'utf8')),
-);
-const ctx = { compiled: compile(fixture), state: emptyState(), today: '2024-06-15', lang: 'en' };
+const q = fixture('mutually-exclusive');
+const ctx = evalContext(q, {}, { today: '2024-06-15', lang: 'en' });
 
 function questionOf(pageId: string): Question {
-  const page = fixture.sections[0]?.pages.find((p) => p.id === pageId);
+  const page = q.sections[0]?.pages.find((p) => p.id === pageId);
   if (page?.kind !== 'question') throw new Error(`no question page ${pageId}`);
   return page.question;
 }

@@ -1,7 +1,8 @@
-import { type Answer, MESSAGE_CODES, type MessageCode, Questionnaire } from '@eq/schema';
+import { type Answer, MESSAGE_CODES, type MessageCode } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../compile.ts';
-import { emptyState } from '../state.ts';
+import { questionnaire, questionPage } from '../testing/build.ts';
+import { evalContext } from '../testing/context.ts';
 import { formatAnswerValue } from '../text/answer-value.ts';
 import type { AnswerValue } from '../values.ts';
 import { answerMessage, defaultMessage, type MessageDetail } from './messages.ts';
@@ -249,21 +250,8 @@ describe('default validation messages', () => {
 });
 
 describe('writing limits', () => {
-  const questionnaire = compile(
-    Questionnaire.parse({
-      formatVersion: 1,
-      id: 'limits',
-      title: 'Limits',
-      languages: ['en', 'cy'],
-      flow: { type: 'linear' },
-      sections: [
-        {
-          id: 's',
-          title: 'S',
-          pages: [{ id: 'p', kind: 'question', question: { id: 'q', title: 'Q', answers: [{ ...text, id: 't' }] } }],
-        },
-      ],
-    }),
+  const compiled = compile(
+    questionnaire({ languages: ['en', 'cy'], pages: [questionPage('p', [{ ...text, id: 't' }])] }),
   );
   const limits: [Answer, MessageCode, NonNullable<MessageDetail['limit']>][] = [
     [number, 'aboveMaximum', 1234567.25],
@@ -281,7 +269,7 @@ describe('writing limits', () => {
     'writes a limit of a %s answer as summaries and piping write its values',
     (_, answer, code, limit) => {
       for (const lang of ['en', 'cy']) {
-        const written = formatAnswerValue(questionnaire, answer, limit as AnswerValue, lang);
+        const written = formatAnswerValue(compiled, answer, limit as AnswerValue, lang);
         expect(defaultMessage(code, answer, lang, { limit })).toContain(written);
       }
     },
@@ -303,28 +291,13 @@ describe('writing limits', () => {
 });
 
 describe('choosing the message to show', () => {
-  const questionnaire = Questionnaire.parse({
-    formatVersion: 1,
-    id: 'messages',
-    title: 'Messages',
+  const q = questionnaire({
     languages: ['en', 'cy'],
-    flow: { type: 'linear' },
     metadata: [{ name: 'ru_name', type: 'string' }],
     placeholders: { company: { value: { metadata: 'ru_name' } } },
-    sections: [
-      {
-        id: 's',
-        title: 'S',
-        pages: [{ id: 'p', kind: 'question', question: { id: 'q', title: 'Q', answers: [{ ...number, id: 'n' }] } }],
-      },
-    ],
+    pages: [questionPage('p', [{ ...number, id: 'n' }])],
   });
-  const ctx = (lang: string) => ({
-    compiled: compile(questionnaire),
-    state: emptyState({ ru_name: 'Acme Ltd' }),
-    today: '2024-06-15',
-    lang,
-  });
+  const ctx = (lang: string) => evalContext(q, { metadata: { ru_name: 'Acme Ltd' } }, { today: '2024-06-15', lang });
   const custom: Answer = {
     ...number,
     messages: { mandatory: { en: 'Enter the number of employees', cy: 'Rhowch nifer y gweithwyr' } },

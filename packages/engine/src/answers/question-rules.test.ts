@@ -1,43 +1,20 @@
-import type { Answer, Question, Questionnaire, TotalRule } from '@eq/schema';
+import type { Answer, Question, TotalRule } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../compile.ts';
-import { emptyState } from '../state.ts';
+import { answer, questionnaire, questionPage } from '../testing/build.ts';
+import { evalContext } from '../testing/context.ts';
 import type { FormInput } from './form.ts';
 import { validateQuestion } from './validate.ts';
 
 /** Rules that span a question's answers: totals, exclusive options and answers, detail answers. */
 
 function validate(question: Question, form: FormInput, options: { lang?: string; item?: string } = {}) {
-  const questionnaire: Questionnaire = {
-    formatVersion: 1,
-    id: 'test',
-    title: 'Test',
+  const q = questionnaire({
     languages: ['en', 'cy'],
-    flow: { type: 'linear' },
     metadata: [{ name: 'target', type: 'number' }],
-    sections: [
-      {
-        id: 's',
-        title: 'S',
-        pages: [
-          {
-            id: 'p-earlier',
-            kind: 'question',
-            question: {
-              id: 'earlier',
-              title: 'Earlier',
-              answers: [{ id: 'staff', label: 'Staff', qCode: '9', type: 'number' }],
-            },
-          },
-          { id: 'p', kind: 'question', question },
-        ],
-      },
-    ],
-  };
-  const state = emptyState({ target: 100 });
-  state.answers.staff = 40;
-  const ctx = { compiled: compile(questionnaire), state, today: '2024-06-15', lang: options.lang ?? 'en' };
-  return validateQuestion(question, form, ctx);
+    pages: [questionPage('p-earlier', [answer('staff')]), { id: 'p', kind: 'question', question }],
+  });
+  const state = { metadata: { target: 100 }, answers: { staff: 40 } };
+  return validateQuestion(question, form, evalContext(q, state, { today: '2024-06-15', lang: options.lang ?? 'en' }));
 }
 
 const base = { label: 'Label', qCode: 'q' };

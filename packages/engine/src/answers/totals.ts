@@ -16,23 +16,25 @@ export function checkTotal(
   if (!parts.some((v) => typeof v === 'number')) return undefined;
   const total = evaluate(rule.total, ctx);
   if (typeof total !== 'number' || !Number.isFinite(total)) return undefined;
-  const sum = roundTotal(parts.reduce<number>((acc, v) => acc + (typeof v === 'number' ? v : 0), 0));
-  if (meets(sum, rule.mustBe, roundTotal(total))) return undefined;
+  const sum = parts.reduce<number>((acc, v) => acc + (typeof v === 'number' ? v : 0), 0);
+  if (meetsTotal(sum, rule.mustBe, total)) return undefined;
   const answer = question.answers.find((a) => ids.includes(a.id)) ?? question.answers[0];
   return answer ? { answer, total } : undefined;
 }
 
-function meets(sum: number, mustBe: TotalRule['mustBe'], total: number): boolean {
+/** Whether a sum meets a total rule, both rounded past floating-point noise (see roundTotal). */
+export function meetsTotal(sum: number, mustBe: TotalRule['mustBe'], total: number): boolean {
+  const [s, t] = [roundTotal(sum), roundTotal(total)];
   switch (mustBe) {
     case 'equal':
-      return sum === total;
+      return s === t;
     case 'lessThan':
-      return sum < total;
+      return s < t;
     case 'lessThanOrEqual':
-      return sum <= total;
+      return s <= t;
     case 'greaterThan':
-      return sum > total;
+      return s > t;
     case 'greaterThanOrEqual':
-      return sum >= total;
+      return s >= t;
   }
 }

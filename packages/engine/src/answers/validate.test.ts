@@ -1,7 +1,7 @@
-import type { Answer, Question, Questionnaire } from '@eq/schema';
+import type { Answer, Question } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../compile.ts';
-import { emptyState } from '../state.ts';
+import { questionnaire, section } from '../testing/build.ts';
+import { evalContext } from '../testing/context.ts';
 import type { FormInput } from './form.ts';
 import { type ValidationContext, validateQuestion } from './validate.ts';
 
@@ -16,12 +16,8 @@ const earlier: Question = {
 };
 
 function setup(question: Question, lang = 'en'): ValidationContext {
-  const questionnaire: Questionnaire = {
-    formatVersion: 1,
-    id: 'test',
-    title: 'Test',
+  const q = questionnaire({
     languages: ['en', 'cy'],
-    flow: { type: 'linear' },
     metadata: [
       { name: 'period_start', type: 'date' },
       { name: 'employees', type: 'number' },
@@ -31,21 +27,14 @@ function setup(question: Question, lang = 'en'): ValidationContext {
       income: { value: { answer: 'income' } },
       total: { value: { answer: 'total' } },
     },
-    sections: [
-      {
-        id: 's',
-        title: 'S',
-        pages: [
-          { id: 'p-earlier', kind: 'question', question: earlier },
-          { id: 'p-sum', kind: 'calculatedSummary', title: 'Total', answers: ['income'] },
-          { id: 'p', kind: 'question', question },
-        ],
-      },
+    pages: [
+      { id: 'p-earlier', kind: 'question', question: earlier },
+      { id: 'p-sum', kind: 'calculatedSummary', title: 'Total', answers: ['income'] },
+      { id: 'p', kind: 'question', question },
     ],
-  };
-  const state = emptyState({ period_start: '2024-04-01', employees: 12 });
-  state.answers.income = 5000;
-  return { compiled: compile(questionnaire), state, today: '2024-06-15', lang };
+  });
+  const state = { metadata: { period_start: '2024-04-01', employees: 12 }, answers: { income: 5000 } };
+  return evalContext(q, state, { today: '2024-06-15', lang });
 }
 
 const ask = (answers: Answer[], extra: Partial<Question> = {}): Question => ({
@@ -278,27 +267,15 @@ describe('inside a list item', () => {
     { ...base, id: 'age', type: 'number' },
     { ...base, id: 'years-here', type: 'number', max: { value: { answer: 'age' } } },
   ]);
-  const questionnaire: Questionnaire = {
-    formatVersion: 1,
-    id: 'people',
-    title: 'People',
-    languages: ['en'],
-    flow: { type: 'linear' },
+  const people = questionnaire({
     sections: [
-      {
-        id: 'person',
-        title: 'Person',
-        repeat: { list: 'people', title: 'Person' },
-        pages: [{ id: 'p', kind: 'question', question: q }],
-      },
+      section('person', [{ id: 'p', kind: 'question', question: q }], { repeat: { list: 'people', title: 'Person' } }),
     ],
-  };
+  });
 
   it("compares with the same item's answers as just submitted", () => {
-    const state = emptyState();
-    state.lists.people = { items: ['ann', 'bob'] };
-    state.itemAnswers.bob = { age: 90 };
-    const ctx = { compiled: compile(questionnaire), state, today: '2024-06-15', lang: 'en', item: 'ann' };
+    const state = { lists: { people: { items: ['ann', 'bob'] } }, itemAnswers: { bob: { age: 90 } } };
+    const ctx = evalContext(people, state, { today: '2024-06-15', lang: 'en', item: 'ann' });
     expect(validateQuestion(q, { age: '30', 'years-here': '31' }, ctx).errors[0]).toMatchObject({
       answerId: 'years-here',
       message: 'Enter a number less than or equal to 30',

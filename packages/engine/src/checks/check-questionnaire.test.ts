@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { answer, questionnaireJson, questionPage, radio, section } from '../testing/build.ts';
 import { checkQuestionnaire } from './check-questionnaire.ts';
-import { answer, questionnaire, questionPage, radio, section } from './test-helpers.ts';
 import { householdSurvey } from './test-household.ts';
 
 function expectWellFormed(input: unknown): void {
@@ -23,7 +23,8 @@ describe('checkQuestionnaire', () => {
   });
 
   it('reports only schema problems when the schema fails, with readable messages', () => {
-    const input = questionnaire([section('s', [{ ...questionPage('p', [answer('a')]), kind: 'quiz' }])], {
+    const input = questionnaireJson({
+      pages: [{ ...questionPage('p', [answer('a')]), kind: 'quiz' }],
       title: undefined,
       flow: { type: 'linear', requiredSections: ['s'] },
     });
@@ -49,7 +50,7 @@ describe('checkQuestionnaire', () => {
 
   it('follows the branch of a union the input was meant to be', () => {
     const skipWhen = { and: [{ '==': [{ answer: 'a' }, 1, 2] }, { answer: 'Not An Id' }, { foo: 1 }] };
-    const input = questionnaire([section('s', [questionPage('p', [answer('a')], { skipWhen })])]);
+    const input = questionnaireJson({ pages: [questionPage('p', [answer('a')], { skipWhen })] });
     const at = '/sections/0/pages/0/skipWhen/and';
     expect(checkQuestionnaire(input).problems.map((p) => [p.path, p.message])).toEqual([
       [`${at}/0/==`, 'page "p": Too big: expected array to have <=2 items'],
@@ -62,7 +63,7 @@ describe('checkQuestionnaire', () => {
     const pages = Array.from({ length: 12 }, (_, i) =>
       questionPage(`p${i}`, [radio(`a${i}`, ['x'])], { skipWhen: { '==': [{ answer: `a${i}` }, 'y'] } }),
     );
-    const paths = checkQuestionnaire(questionnaire([section('s', pages)])).problems.map((p) => p.path);
+    const paths = checkQuestionnaire(questionnaireJson({ pages })).problems.map((p) => p.path);
     expect(paths.slice(0, 3)).toEqual([
       '/sections/0/pages/0/skipWhen/==/0',
       '/sections/0/pages/0/skipWhen/==/1',
@@ -76,7 +77,8 @@ describe('checkQuestionnaire', () => {
     const deepArray = Array.from({ length: 10_000 }).reduce<unknown>((inner) => [inner], 1);
     const cyclic: Record<string, unknown> = { ...householdSurvey() };
     cyclic.sections = [cyclic];
-    const hostile = questionnaire([section('__proto__', [questionPage('constructor', [answer('toString')])])], {
+    const hostile = questionnaireJson({
+      sections: [section('__proto__', [questionPage('constructor', [answer('toString')])])],
       title: '\u0000{__proto__}'.repeat(1000),
       placeholders: { __proto__: { value: 1 }, constructor: { value: 2 } },
       ['__proto__']: { polluted: true },

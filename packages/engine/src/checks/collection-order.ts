@@ -2,8 +2,8 @@ import type { Expression, ItemRef } from '@eq/schema';
 import type { CheckContext } from './context.ts';
 import { forEachNode, operatorOf } from './expression-nodes.ts';
 import { pageName } from './page-sites.ts';
-import { placeholderEvaluations } from './placeholder-uses.ts';
 import { type Check, error, type Problem, warning } from './problem.ts';
+import { checkReads, type ExpressionRead } from './reads.ts';
 import { pageScope, type Scope } from './scope.ts';
 
 const CODE = 'answer-not-yet-collected';
@@ -14,33 +14,15 @@ const CODE = 'answer-not-yet-collected';
  * variants, texts). Section statuses are read too early from the same or a later section. In a
  * hub, sections are answered in any order, so reads across sections are only warnings there.
  */
-export const answerNotYetCollected: Check = (ctx) => [
-  ...ctx.expressions.flatMap((site) =>
-    site.scope ? earlyReads(ctx, site.expression, site.scope, site.describe, (at) => `${site.pointer}${at}`) : [],
-  ),
-  ...placeholderEvaluations(ctx).flatMap((use) =>
-    earlyReads(ctx, use.expression, use.scope, `placeholder {${use.name}} on ${use.scope.where}`, () => use.pointer),
-  ),
-  ...ctx.pages.flatMap((site) => {
-    if (site.role || site.page.kind !== 'calculatedSummary') return [];
-    const scope = pageScope(site, 'show');
-    return site.page.answers.flatMap((id, i) =>
-      earlyAnswer(ctx, id, scope, `${pageName(site)} adds up answer "${id}"`, `${site.pointer}/answers/${i}`),
-    );
-  }),
-];
+export const answerNotYetCollected: Check = (ctx) =>
+  checkReads(ctx, {
+    expression: (read) => earlyReads(ctx, read),
+    summedAnswer: ({ site, answerId, pointer }) =>
+      earlyAnswer(ctx, answerId, pageScope(site, 'show'), `${pageName(site)} adds up answer "${answerId}"`, pointer),
+  });
 
-/**
- * Reports what an expression reads too early. `report` maps a node's pointer to where to report
- * it: the node itself, or the text using a placeholder.
- */
-function earlyReads(
-  ctx: CheckContext,
-  expression: Expression,
-  scope: Scope,
-  describe: string,
-  report: (at: string) => string,
-): Problem[] {
+/** Reports what an expression reads too early. */
+function earlyReads(ctx: CheckContext, { expression, scope, describe, report }: ExpressionRead): Problem[] {
   const problems: Problem[] = [];
   forEachNode(expression, '', (node, at) => {
     const op = operatorOf(node);

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { answer, type Json, options, question } from '../testing/build.ts';
 import { exclusiveChoices } from './exclusive.ts';
-import { answer, options, question, questionnaire, runCheck, section, summary } from './test-helpers.ts';
+import { runCheck, summary } from './test-helpers.ts';
 import { householdSurvey } from './test-household.ts';
 
-const withQuestion = (...questions: Record<string, unknown>[]) =>
-  questionnaire([
-    section(
-      's',
-      questions.map((q, i) => ({ id: `p${i}`, kind: 'question', question: q })),
-    ),
-  ]);
+const withQuestion = (...questions: Json[]) => ({
+  pages: questions.map((q, i) => ({ id: `p${i}`, kind: 'question', question: q })),
+});
 
 describe('exclusive answers and options', () => {
   it('accepts a one-option checkbox as exclusive answer and exclusive checkbox options', () => {

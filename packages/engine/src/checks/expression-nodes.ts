@@ -1,4 +1,5 @@
 import type { Expression } from '@eq/schema';
+import { operandKind } from '../operands.ts';
 
 type Node = Record<string, unknown>;
 
@@ -14,29 +15,11 @@ export function operands(expression: Expression, at: string): [Expression, strin
   const op = operatorOf(expression);
   if (op === undefined) return [];
   const value = (expression as Node)[op];
-  switch (op) {
-    case 'date':
-      return value === 'today' ? [] : [[value as Expression, `${at}/date`]];
-    case 'age':
-    case 'count':
-    case 'not':
-    case 'answered':
-    case 'unanswered':
-      return [[value as Expression, `${at}/${op}`]];
-    case 'sum':
-    case 'concat':
-    case 'first':
-    case 'and':
-    case 'or':
-    case '==':
-    case '!=':
-    case '<':
-    case '<=':
-    case '>':
-    case '>=':
-    case 'in':
-    case 'any-in':
-    case 'all-in':
+  switch (operandKind(op)) {
+    case 'one':
+      return op === 'date' && value === 'today' ? [] : [[value as Expression, `${at}/${op}`]];
+    case 'list':
+    case 'pair':
       return Array.isArray(value) ? value.map((e, i) => [e as Expression, `${at}/${op}/${i}`]) : [];
     default:
       return [];

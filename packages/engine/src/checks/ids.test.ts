@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { answer, listCollector, options, question, questionPage, radio, section } from '../testing/build.ts';
 import { duplicateIds, duplicateMetadata, duplicateOptions } from './ids.ts';
-import {
-  answer,
-  listCollector,
-  options,
-  question,
-  questionnaire,
-  questionPage,
-  radio,
-  runCheck,
-  section,
-  summary,
-} from './test-helpers.ts';
+import { runCheck, summary } from './test-helpers.ts';
 import { householdSurvey } from './test-household.ts';
 
 describe('duplicate-id', () => {
@@ -20,10 +10,12 @@ describe('duplicate-id', () => {
   });
 
   it('reports a second section, page, question and answer with the same id at the second one', () => {
-    const doc = questionnaire([
-      section('s', [questionPage('p', [answer('a')])]),
-      section('s', [{ ...questionPage('p', [answer('a')]), question: question('p-q', [answer('b')]) }]),
-    ]);
+    const doc = {
+      sections: [
+        section('s', [questionPage('p', [answer('a')])]),
+        section('s', [{ ...questionPage('p', [answer('a')]), question: question('p-q', [answer('b')]) }]),
+      ],
+    };
     expect(summary(runCheck(duplicateIds, doc))).toEqual([
       ['duplicate-id', 'error', '/sections/1/id'],
       ['duplicate-id', 'error', '/sections/1/pages/0/id'],
@@ -32,13 +24,13 @@ describe('duplicate-id', () => {
   });
 
   it('counts list collector sub-pages and detail answers', () => {
-    const detail = { value: 'other', label: 'Other', detailAnswer: answer('people-name', 'text') };
-    const doc = questionnaire([
-      section('s', [
+    const detail = { value: 'other', label: 'Other', detailAnswer: answer('name', 'text') };
+    const doc = {
+      pages: [
         listCollector('people-collector', 'people'),
         questionPage('people-collector-item', [answer('colour', 'radio', { options: [...options('red'), detail] })]),
-      ]),
-    ]);
+      ],
+    };
     const problems = runCheck(duplicateIds, doc);
     expect(summary(problems)).toEqual([
       ['duplicate-id', 'error', '/sections/0/pages/1/id'],
@@ -46,7 +38,7 @@ describe('duplicate-id', () => {
       ['duplicate-id', 'error', '/sections/0/pages/1/question/answers/0/options/1/detailAnswer/id'],
     ]);
     expect(problems[2]?.message).toBe(
-      'answer id "people-name" is already used at /sections/0/pages/0/itemPage/question/answers/0',
+      'answer id "name" is already used at /sections/0/pages/0/itemPage/question/answers/0',
     );
   });
 
@@ -55,7 +47,7 @@ describe('duplicate-id', () => {
       ...questionPage('p', [answer('a')]),
       variants: [{ when: true, question: question('p-q', [answer('a'), answer('a')]) }],
     };
-    expect(summary(runCheck(duplicateIds, questionnaire([section('s', [page])])))).toEqual([
+    expect(summary(runCheck(duplicateIds, { pages: [page] }))).toEqual([
       ['duplicate-id', 'error', '/sections/0/pages/0/variants/0/question/answers/1/id'],
     ]);
   });
@@ -63,14 +55,14 @@ describe('duplicate-id', () => {
 
 describe('duplicate-option', () => {
   it('reports an option value used twice in one answer', () => {
-    const doc = questionnaire([section('s', [questionPage('p', [radio('r', ['a', 'b', 'a'])])])]);
+    const doc = { pages: [questionPage('p', [radio('r', ['a', 'b', 'a'])])] };
     expect(summary(runCheck(duplicateOptions, doc))).toEqual([
       ['duplicate-option', 'error', '/sections/0/pages/0/question/answers/0/options/2/value'],
     ]);
   });
 
   it('accepts the same value in different answers', () => {
-    const doc = questionnaire([section('s', [questionPage('p', [radio('r', ['a']), radio('t', ['a'])])])]);
+    const doc = { pages: [questionPage('p', [radio('r', ['a']), radio('t', ['a'])])] };
     expect(runCheck(duplicateOptions, doc)).toEqual([]);
   });
 });
@@ -81,7 +73,7 @@ describe('duplicate-metadata', () => {
       { name: 'ru_name', type: 'string' },
       { name: 'ru_name', type: 'date' },
     ];
-    const doc = questionnaire([section('s', [questionPage('p', [answer('a')])])], { metadata });
+    const doc = { pages: [questionPage('p', [answer('a')])], metadata };
     expect(summary(runCheck(duplicateMetadata, doc))).toEqual([['duplicate-metadata', 'error', '/metadata/1/name']]);
     expect(runCheck(duplicateMetadata, householdSurvey())).toEqual([]);
   });

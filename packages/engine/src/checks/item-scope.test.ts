@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { answer, type Json, listCollector, questionPage, relationshipsPage, section } from '../testing/build.ts';
 import { itemScope } from './item-scope.ts';
-import {
-  answer,
-  listCollector,
-  questionnaire,
-  questionPage,
-  radio,
-  runCheck,
-  section,
-  summary,
-} from './test-helpers.ts';
+import { runCheck, summary } from './test-helpers.ts';
 import { householdSurvey } from './test-household.ts';
 
-const people = (...pages: Record<string, unknown>[]) =>
-  questionnaire([
-    section('s', [listCollector('c', 'people', {}, [answer('people-name', 'text'), answer('age')]), ...pages]),
-  ]);
-const eachPerson = (...pages: Record<string, unknown>[]) =>
-  questionnaire([
-    section('s', [listCollector('c', 'people', {}, [answer('people-name', 'text'), answer('age')])]),
-    section('t', pages, { repeat: { list: 'people', title: 'Person' } }),
-  ]);
+const collector = () => listCollector('c', 'people', {}, [answer('name', 'text'), answer('age')]);
+const people = (...pages: Json[]) => ({ pages: [collector(), ...pages] });
+const eachPerson = (...pages: Json[]) => ({
+  sections: [section('s', [collector()]), section('t', pages, { repeat: { list: 'people', title: 'Person' } })],
+});
 
 describe('item-scope', () => {
   it('accepts item reads inside the item, and all or primary outside it', () => {
@@ -28,7 +16,7 @@ describe('item-scope', () => {
     const outside = questionPage('p', [answer('a')], {
       skipWhen: {
         and: [
-          { 'any-in': [{ answer: 'people-name', item: 'all' }, ['Ann']] },
+          { 'any-in': [{ answer: 'name', item: 'all' }, ['Ann']] },
           { '>': [{ answer: 'age', item: 'primary' }, 16] },
         ],
       },
@@ -48,8 +36,10 @@ describe('item-scope', () => {
   });
 
   it('reports itemLabel current outside an item and to outside a relationships page', () => {
-    const doc = people(questionPage('p', [answer('a', 'number', { label: '{name} and {other}' })]));
-    doc.placeholders = { name: { value: { itemLabel: 'current' } }, other: { value: { itemLabel: 'to' } } };
+    const doc = {
+      ...people(questionPage('p', [answer('a', 'number', { label: '{name} and {other}' })])),
+      placeholders: { name: { value: { itemLabel: 'current' } }, other: { value: { itemLabel: 'to' } } },
+    };
     const problems = runCheck(itemScope, doc);
     expect(summary(problems)).toEqual([
       ['item-scope', 'error', '/sections/0/pages/1/question/answers/0/label'],
@@ -62,14 +52,9 @@ describe('item-scope', () => {
   });
 
   it('reports a relationship answer read away from its relationships page', () => {
-    const relationships = {
-      id: 'rel',
-      kind: 'relationships',
-      list: 'people',
-      question: { id: 'rel-q', title: 'R', answers: [radio('relation', ['partner'])] },
-    };
+    const relationships = relationshipsPage('rel', 'people');
     const later = questionPage('p', [answer('a')], {
-      skipWhen: { '==': [{ answer: 'relation', item: 'all' }, ['partner']] },
+      skipWhen: { '==': [{ answer: 'relationship', item: 'all' }, ['partner']] },
     });
     expect(summary(runCheck(itemScope, people(relationships, later)))).toEqual([
       ['item-scope', 'error', '/sections/0/pages/2/skipWhen/==/0'],

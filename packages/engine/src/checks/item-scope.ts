@@ -1,9 +1,8 @@
-import type { Expression } from '@eq/schema';
 import type { CheckContext } from './context.ts';
 import { forEachNode, operatorOf } from './expression-nodes.ts';
 import { pageName } from './page-sites.ts';
-import { placeholderEvaluations } from './placeholder-uses.ts';
 import { type Check, error, type Problem } from './problem.ts';
+import { checkReads, type ExpressionRead } from './reads.ts';
 import type { Scope } from './scope.ts';
 
 const CODE = 'item-scope';
@@ -13,31 +12,18 @@ const CODE = 'item-scope';
  * outside that list's items (without `item: "all"` or `"primary"`), `current` outside any item,
  * `to` outside a relationships page, and relationship answers away from their relationships page.
  */
-export const itemScope: Check = (ctx) => [
-  ...ctx.expressions.flatMap((site) =>
-    site.scope ? scopeProblems(ctx, site.expression, site.scope, site.describe, (at) => `${site.pointer}${at}`) : [],
-  ),
-  ...placeholderEvaluations(ctx).flatMap((use) =>
-    scopeProblems(ctx, use.expression, use.scope, `placeholder {${use.name}} on ${use.scope.where}`, () => use.pointer),
-  ),
-  ...ctx.pages.flatMap((site) => {
-    if (site.role || site.page.kind !== 'calculatedSummary') return [];
-    return site.page.answers.flatMap((id, i) => {
-      const list = ctx.compiled.answers.get(id)?.list;
+export const itemScope: Check = (ctx) =>
+  checkReads(ctx, {
+    expression: (read) => scopeProblems(ctx, read),
+    summedAnswer: ({ site, answerId, pointer }) => {
+      const list = ctx.compiled.answers.get(answerId)?.list;
       if (list === undefined || list === site.itemList) return [];
-      const message = `${pageName(site)} adds up answer "${id}", which is asked for each item of list "${list}", outside an item of that list`;
-      return [error(CODE, `${site.pointer}/answers/${i}`, message)];
-    });
-  }),
-];
+      const message = `${pageName(site)} adds up answer "${answerId}", which is asked for each item of list "${list}", outside an item of that list`;
+      return [error(CODE, pointer, message)];
+    },
+  });
 
-function scopeProblems(
-  ctx: CheckContext,
-  expression: Expression,
-  scope: Scope,
-  describe: string,
-  report: (at: string) => string,
-): Problem[] {
+function scopeProblems(ctx: CheckContext, { expression, scope, describe, report }: ExpressionRead): Problem[] {
   const problems: Problem[] = [];
   forEachNode(expression, '', (node, at) => {
     const op = operatorOf(node);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { answer, type Json, listCollector, questionPage } from '../testing/build.ts';
 import { impossibleLimits } from './limits.ts';
-import { answer, listCollector, questionnaire, questionPage, runCheck, section, summary } from './test-helpers.ts';
+import { runCheck, summary } from './test-helpers.ts';
 import { householdSurvey } from './test-household.ts';
 
-const run = (...answers: Record<string, unknown>[]) =>
-  runCheck(impossibleLimits, questionnaire([section('s', [questionPage('p', answers)])]));
+const run = (...answers: Json[]) => runCheck(impossibleLimits, { pages: [questionPage('p', answers)] });
 
 describe('min-greater-than-max', () => {
   it('accepts limits that leave room for a value, and bounds that are not literals', () => {
@@ -51,7 +51,7 @@ describe('min-greater-than-max', () => {
   });
 
   it('reports a list collector needing more items than it allows', () => {
-    const doc = questionnaire([section('s', [listCollector('c', 'people', { minItems: 3, maxItems: 2 })])]);
+    const doc = { pages: [listCollector('c', 'people', { minItems: 3, maxItems: 2 })] };
     expect(summary(runCheck(impossibleLimits, doc))).toEqual([
       ['min-greater-than-max', 'error', '/sections/0/pages/0/minItems'],
     ]);

@@ -21,28 +21,14 @@ export const listLayout: Check = (ctx) => {
       problems.push(error('nested-list', site.pointer, message));
     }
     if (page.kind === 'listCollector') {
-      const first = collectors.get(page.list);
-      if (first === undefined) collectors.set(page.list, page.id);
-      else
-        problems.push(
-          error(
-            'list-collector-duplicate',
-            `${site.pointer}/list`,
-            `list "${page.list}" is already collected by page "${first}"`,
-          ),
-        );
+      const first = claim(collectors, page.list, page.id);
+      const duplicate = `list "${page.list}" is already collected by page "${first}"`;
+      if (first) problems.push(error('list-collector-duplicate', `${site.pointer}/list`, duplicate));
     }
     if (page.kind === 'primaryPerson') {
-      const first = primaries.get(page.list);
-      if (first === undefined) primaries.set(page.list, page.id);
-      else
-        problems.push(
-          error(
-            'duplicate-primary-person',
-            `${site.pointer}/list`,
-            `list "${page.list}" already has a primary person page, "${first}"`,
-          ),
-        );
+      const first = claim(primaries, page.list, page.id);
+      const duplicate = `list "${page.list}" already has a primary person page, "${first}"`;
+      if (first) problems.push(error('duplicate-primary-person', `${site.pointer}/list`, duplicate));
       const collector = ctx.compiled.lists.get(page.list)?.collector;
       const at = collector ? ctx.pageById.get(collector.id) : undefined;
       if (at && (at.sectionIndex !== site.sectionIndex || at.position < site.position)) {
@@ -62,3 +48,10 @@ export const listLayout: Check = (ctx) => {
   });
   return problems;
 };
+
+/** The page that took a list first, or undefined when this page is the first (and now takes it). */
+function claim(taken: Map<string, string>, list: string, page: string): string | undefined {
+  const first = taken.get(list);
+  if (first === undefined) taken.set(list, page);
+  return first;
+}

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { answer, questionPage } from '../testing/build.ts';
 import { invalidPatterns } from './patterns.ts';
-import { answer, questionnaire, questionPage, runCheck, section, summary } from './test-helpers.ts';
+import { runCheck, summary } from './test-helpers.ts';
 import { householdSurvey } from './test-household.ts';
 
-const withPattern = (regex: string) =>
-  questionnaire([section('s', [questionPage('p', [answer('code', 'text', { pattern: { regex } })])])]);
+const withPattern = (regex: string) => ({
+  pages: [questionPage('p', [answer('code', 'text', { pattern: { regex } })])],
+});
 
 describe('invalid-pattern', () => {
   it('accepts valid regular expressions, with or without unicode escapes', () => {

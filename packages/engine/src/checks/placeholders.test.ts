@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { answer, questionPage } from '../testing/build.ts';
 import { placeholderDefinitions } from './placeholders.ts';
-import { answer, questionnaire, questionPage, runCheck, section, summary } from './test-helpers.ts';
+import { runCheck, summary } from './test-helpers.ts';
 import { householdSurvey } from './test-household.ts';
 
 describe('unknown-placeholder', () => {
@@ -9,14 +10,12 @@ describe('unknown-placeholder', () => {
   });
 
   it('reports an undefined placeholder at the string using it, per language', () => {
-    const doc = questionnaire(
-      [section('s', [questionPage('p', [answer('a', 'number', { label: { en: 'Hi {who}', cy: 'Hwyl {pwy}' } })])])],
-      {
-        languages: ['en', 'cy'],
-        title: 'Survey for {company}',
-        placeholders: { who: { value: 'you' } },
-      },
-    );
+    const doc = {
+      pages: [questionPage('p', [answer('a', 'number', { label: { en: 'Hi {who}', cy: 'Hwyl {pwy}' } })])],
+      languages: ['en', 'cy'],
+      title: 'Survey for {company}',
+      placeholders: { who: { value: 'you' } },
+    };
     const problems = runCheck(placeholderDefinitions, doc);
     expect(summary(problems)).toEqual([
       ['unknown-placeholder', 'error', '/title'],
@@ -26,25 +25,22 @@ describe('unknown-placeholder', () => {
   });
 
   it('reports an undefined placeholder in a plural form, where only {count} comes free', () => {
-    const doc = questionnaire([section('s', [questionPage('p', [answer('a', 'number', { label: '{n}' })])])], {
+    const doc = {
+      pages: [questionPage('p', [answer('a', 'number', { label: '{n}' })])],
       placeholders: { n: { plural: { count: 2, forms: { en: { one: '{count} item', other: '{count} {things}' } } } } },
-    });
+    };
     expect(summary(runCheck(placeholderDefinitions, doc))).toEqual([
       ['unknown-placeholder', 'error', '/placeholders/n/plural/forms/en/other'],
     ]);
   });
 
   it('ignores braces that do not hold a placeholder name', () => {
-    const doc = questionnaire([
-      section('s', [questionPage('p', [answer('a', 'number', { label: 'Use {} or {A} or { x }' })])]),
-    ]);
+    const doc = { pages: [questionPage('p', [answer('a', 'number', { label: 'Use {} or {A} or { x }' })])] };
     expect(runCheck(placeholderDefinitions, doc)).toEqual([]);
   });
 
   it('warns about a placeholder no text uses', () => {
-    const doc = questionnaire([section('s', [questionPage('p', [answer('a')])])], {
-      placeholders: { spare: { value: 'x' } },
-    });
+    const doc = { pages: [questionPage('p', [answer('a')])], placeholders: { spare: { value: 'x' } } };
     expect(summary(runCheck(placeholderDefinitions, doc))).toEqual([
       ['unused-placeholder', 'warning', '/placeholders/spare'],
     ]);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { answer, type Json, listCollector, options, question, radio } from '../testing/build.ts';
 import { questionShape } from './question-shape.ts';
-import { answer, listCollector, question, questionnaire, radio, runCheck, section, summary } from './test-helpers.ts';
+import { runCheck, summary } from './test-helpers.ts';
 import { householdSurvey } from './test-household.ts';
 
-const run = (...pages: Record<string, unknown>[]) => runCheck(questionShape, questionnaire([section('s', pages)]));
+const run = (...pages: Json[]) => runCheck(questionShape, { pages });
 
 describe('question-shape', () => {
   it('accepts one radio answer on pages that act on a choice', () => {
@@ -15,7 +16,7 @@ describe('question-shape', () => {
       question: question('c-q', [radio('more', ['yes', 'no']), answer('extra')]),
       removePage: {
         id: 'c-remove',
-        question: question('c-remove-q', [answer('sure', 'checkbox', { options: [{ value: 'yes', label: 'Yes' }] })]),
+        question: question('c-remove-q', [answer('sure', 'checkbox', { options: options('yes') })]),
       },
     });
     const problems = run(collector);
@@ -40,7 +41,7 @@ describe('question-shape', () => {
       variants: [
         {
           when: true,
-          question: question('ok-q', [answer('ok-a', 'dropdown', { options: [{ value: 'yes', label: 'Yes' }] })]),
+          question: question('ok-q', [answer('ok-a', 'dropdown', { options: options('yes') })]),
         },
       ],
       confirmValue: 'yes',
@@ -77,6 +78,6 @@ describe('value-not-an-option', () => {
       ['value-not-an-option', 'error', '/sections/0/pages/1/removeValue'],
       ['value-not-an-option', 'error', '/sections/0/pages/2/confirmValue'],
     ]);
-    expect(problems[1]?.message).toBe('addValue "Yes" of page "c" is not an option of answer "c-more"');
+    expect(problems[1]?.message).toBe('addValue "Yes" of page "c" is not an option of answer "c-answer"');
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { answer, type Json, questionPage } from '../testing/build.ts';
 import { unreachablePages } from './reachability.ts';
-import { answer, questionnaire, questionPage, runCheck, section, summary } from './test-helpers.ts';
+import { runCheck, summary } from './test-helpers.ts';
 import { householdSurvey } from './test-household.ts';
 
-const page = (id: string, extra: Record<string, unknown> = {}) => questionPage(id, [answer(`${id}-a`)], extra);
-const run = (...pages: Record<string, unknown>[]) => runCheck(unreachablePages, questionnaire([section('s', pages)]));
+const page = (id: string, extra: Json = {}) => questionPage(id, [answer(`${id}-a`)], extra);
+const run = (...pages: Json[]) => runCheck(unreachablePages, { pages });
 const always = (target: string) => ({ goTo: { page: target } });
 const sometimes = (target: string) => ({ when: { answered: { answer: 'a-a' } }, goTo: { page: target } });
 

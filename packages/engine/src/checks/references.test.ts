@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { answer, listCollector, question, questionPage, radio, section } from '../testing/build.ts';
 import { unknownExpressionReferences, unknownStructureReferences } from './references.ts';
-import {
-  answer,
-  listCollector,
-  question,
-  questionnaire,
-  questionPage,
-  runCheck,
-  section,
-  summary,
-} from './test-helpers.ts';
+import { runCheck, summary } from './test-helpers.ts';
 import { householdSurvey } from './test-household.ts';
 
 describe('unknown references in expressions', () => {
@@ -28,7 +20,7 @@ describe('unknown references in expressions', () => {
         { '>': [{ calculated: 'p' }, 0] },
       ],
     };
-    const doc = questionnaire([section('s', [questionPage('p', [answer('a')], { skipWhen })])]);
+    const doc = { pages: [questionPage('p', [answer('a')], { skipWhen })] };
     const problems = runCheck(unknownExpressionReferences, doc);
     const at = '/sections/0/pages/0/skipWhen/or';
     expect(summary(problems)).toEqual([
@@ -43,9 +35,7 @@ describe('unknown references in expressions', () => {
   });
 
   it('checks placeholder definitions', () => {
-    const doc = questionnaire([section('s', [questionPage('p', [answer('a')])])], {
-      placeholders: { x: { value: { answer: 'b' } } },
-    });
+    const doc = { pages: [questionPage('p', [answer('a')])], placeholders: { x: { value: { answer: 'b' } } } };
     expect(summary(runCheck(unknownExpressionReferences, doc))).toEqual([
       ['unknown-answer', 'error', '/placeholders/x/value/answer'],
     ]);
@@ -58,8 +48,8 @@ describe('unknown references outside expressions', () => {
   });
 
   it('reports unknown pages, lists, answers and sections', () => {
-    const doc = questionnaire(
-      [
+    const doc = {
+      sections: [
         section('s', [
           questionPage('p', [answer('a')], { routing: [{ goTo: { page: 'nowhere' } }] }),
           {
@@ -75,20 +65,20 @@ describe('unknown references outside expressions', () => {
             id: 'rel',
             kind: 'relationships',
             list: 'nobody',
-            question: question('rel-q', [answer('r', 'radio', { options: [{ value: 'x', label: 'X' }] })]),
+            question: question('rel-q', [radio('r', ['x'])]),
           },
           {
             id: 'check',
             kind: 'confirmation',
-            question: question('c-q', [answer('c', 'radio', { options: [{ value: 'y', label: 'Y' }] })]),
+            question: question('c-q', [radio('c', ['y'])]),
             confirmValue: 'y',
             rejectGoTo: 'gone',
           },
         ]),
         section('t', [questionPage('t1', [answer('d')])], { repeat: { list: 'nobody', title: 'Each' } }),
       ],
-      { flow: { type: 'hub', requiredSections: ['s', 'missing'] } },
-    );
+      flow: { type: 'hub', requiredSections: ['s', 'missing'] },
+    };
     expect(summary(runCheck(unknownStructureReferences, doc))).toEqual([
       ['unknown-page', 'error', '/sections/0/pages/0/routing/0/goTo/page'],
       ['unknown-answer', 'error', '/sections/0/pages/1/question/totals/0/answers/0'],
@@ -102,12 +92,12 @@ describe('unknown references outside expressions', () => {
   });
 
   it('does not let routing target a list collector sub-page', () => {
-    const doc = questionnaire([
-      section('s', [
+    const doc = {
+      pages: [
         questionPage('p', [answer('a')], { routing: [{ goTo: { page: 'c-item' } }] }),
         listCollector('c', 'people'),
-      ]),
-    ]);
+      ],
+    };
     const problems = runCheck(unknownStructureReferences, doc);
     expect(summary(problems)).toEqual([['unknown-page', 'error', '/sections/0/pages/0/routing/0/goTo/page']]);
     expect(problems[0]?.message).toContain('the item page of list collector "c"');

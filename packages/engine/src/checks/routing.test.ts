@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { answer, type Json, question, questionPage, radio, section } from '../testing/build.ts';
 import { routingTargets } from './routing.ts';
-import { answer, question, questionnaire, questionPage, radio, runCheck, section, summary } from './test-helpers.ts';
+import { runCheck, summary } from './test-helpers.ts';
 import { householdSurvey } from './test-household.ts';
 
-const page = (id: string, extra: Record<string, unknown> = {}) => questionPage(id, [answer(`${id}-a`)], extra);
+const page = (id: string, extra: Json = {}) => questionPage(id, [answer(`${id}-a`)], extra);
 
 describe('routing targets', () => {
   it('accepts routes to later pages of the same section and a confirmation going back', () => {
@@ -11,9 +12,9 @@ describe('routing targets', () => {
   });
 
   it('reports a route to the page itself or an earlier page as a cycle', () => {
-    const doc = questionnaire([
-      section('s', [page('a'), page('b', { routing: [{ when: true, goTo: { page: 'b' } }, { goTo: { page: 'a' } }] })]),
-    ]);
+    const doc = {
+      pages: [page('a'), page('b', { routing: [{ when: true, goTo: { page: 'b' } }, { goTo: { page: 'a' } }] })],
+    };
     const problems = runCheck(routingTargets, doc);
     expect(summary(problems)).toEqual([
       ['routing-cycle', 'error', '/sections/0/pages/1/routing/0/goTo/page'],
@@ -25,10 +26,9 @@ describe('routing targets', () => {
   });
 
   it('reports a route into another section', () => {
-    const doc = questionnaire([
-      section('s', [page('a', { routing: [{ goTo: { page: 'b' } }] })]),
-      section('t', [page('b')]),
-    ]);
+    const doc = {
+      sections: [section('s', [page('a', { routing: [{ goTo: { page: 'b' } }] })]), section('t', [page('b')])],
+    };
     expect(summary(runCheck(routingTargets, doc))).toEqual([
       ['route-outside-section', 'error', '/sections/0/pages/0/routing/0/goTo/page'],
     ]);
@@ -42,10 +42,9 @@ describe('routing targets', () => {
       confirmValue: 'yes',
       rejectGoTo,
     });
-    const doc = questionnaire([
-      section('s', [page('other')]),
-      section('t', [confirm('later'), page('later'), confirm('other')]),
-    ]);
+    const doc = {
+      sections: [section('s', [page('other')]), section('t', [confirm('later'), page('later'), confirm('other')])],
+    };
     expect(summary(runCheck(routingTargets, doc))).toEqual([
       ['reject-target-invalid', 'error', '/sections/1/pages/0/rejectGoTo'],
       ['reject-target-invalid', 'error', '/sections/1/pages/2/rejectGoTo'],

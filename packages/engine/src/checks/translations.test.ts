@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answer, questionnaire, questionPage, runCheck, section, summary } from './test-helpers.ts';
+import { answer, questionPage, section } from '../testing/build.ts';
+import { runCheck, summary } from './test-helpers.ts';
 import { householdSurvey } from './test-household.ts';
 import { translations } from './translations.ts';
 
@@ -9,12 +10,12 @@ describe('missing-translation', () => {
   });
 
   it('accepts plain strings when there is one language', () => {
-    expect(runCheck(translations, questionnaire([section('s', [questionPage('p', [answer('a')])])]))).toEqual([]);
+    expect(runCheck(translations, { pages: [questionPage('p', [answer('a')])] })).toEqual([]);
   });
 
   it('reports plain strings and missing languages when there are several', () => {
-    const doc = questionnaire(
-      [
+    const doc = {
+      sections: [
         section(
           's',
           [
@@ -25,8 +26,9 @@ describe('missing-translation', () => {
           { title: { en: 'About', cy: 'Am' } },
         ),
       ],
-      { languages: ['en', 'cy'], title: { en: 'Survey', cy: 'Arolwg' } },
-    );
+      languages: ['en', 'cy'],
+      title: { en: 'Survey', cy: 'Arolwg' },
+    };
     const problems = runCheck(translations, doc);
     expect(summary(problems)).toEqual([
       ['missing-translation', 'error', '/sections/0/pages/0/question/title'],
@@ -36,12 +38,10 @@ describe('missing-translation', () => {
   });
 
   it('reports plural forms missing a language, and warns about undeclared languages', () => {
-    const doc = questionnaire(
-      [section('s', [questionPage('p', [answer('a', 'number', { label: { en: '{n}', fr: '{n}' } })])])],
-      {
-        placeholders: { n: { plural: { count: 1, forms: { cy: { other: 'pethau' } } } } },
-      },
-    );
+    const doc = {
+      pages: [questionPage('p', [answer('a', 'number', { label: { en: '{n}', fr: '{n}' } })])],
+      placeholders: { n: { plural: { count: 1, forms: { cy: { other: 'pethau' } } } } },
+    };
     expect(summary(runCheck(translations, doc))).toEqual([
       ['undeclared-language', 'warning', '/sections/0/pages/0/question/answers/0/label/fr'],
       ['missing-translation', 'error', '/placeholders/n/plural/forms'],

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { answer, questionnaire, questionPage, radio, runCheck, section, summary } from './test-helpers.ts';
+import { answer, type Json, options, questionPage, radio } from '../testing/build.ts';
+import { runCheck, summary } from './test-helpers.ts';
 import { typeMismatch } from './type-mismatch.ts';
 
-const pages = (extra: Record<string, unknown>) => [
+const pages = (extra: Json) => [
   questionPage('about', [
     answer('dob', 'date'),
     answer('name', 'text'),
-    answer('pets', 'checkbox', { options: [{ value: 'cat', label: 'Cat' }] }),
+    answer('pets', 'checkbox', { options: options('cat') }),
   ]),
   questionPage('next', [answer('count')], extra),
 ];
-const run = (extra: Record<string, unknown>, more: Record<string, unknown> = {}) =>
-  runCheck(typeMismatch, questionnaire([section('s', pages(extra))], more));
+const run = (extra: Json, more: Json = {}) => runCheck(typeMismatch, { pages: pages(extra), ...more });
 const when = '/sections/0/pages/1/routing/0/when';
 
 describe('type-mismatch', () => {
@@ -62,14 +62,14 @@ describe('type-mismatch', () => {
   });
 
   it('reports a bound of the wrong type for its answer', () => {
-    const doc = questionnaire([
-      section('s', [
+    const doc = {
+      pages: [
         questionPage('p', [
           answer('when', 'date', { min: { value: 5 } }),
           answer('n', 'number', { max: { value: { date: 'today' } } }),
         ]),
-      ]),
-    ]);
+      ],
+    };
     expect(summary(runCheck(typeMismatch, doc))).toEqual([
       ['type-mismatch', 'error', '/sections/0/pages/0/question/answers/0/min/value'],
       ['type-mismatch', 'error', '/sections/0/pages/0/question/answers/1/max/value'],
@@ -77,15 +77,15 @@ describe('type-mismatch', () => {
   });
 
   it('accepts a year, a date or a date expression as the bound of a year answer, but not text', () => {
-    const doc = questionnaire([
-      section('s', [
+    const doc = {
+      pages: [
         questionPage('p', [
           answer('name', 'text'),
           answer('built', 'year', { min: { value: 1900 }, max: { value: { date: 'today' } } }),
           answer('moved', 'year', { min: { value: '2000-01' }, max: { value: { answer: 'name' } } }),
         ]),
-      ]),
-    ]);
+      ],
+    };
     const problems = runCheck(typeMismatch, doc);
     expect(summary(problems)).toEqual([['type-mismatch', 'error', '/sections/0/pages/0/question/answers/2/max/value']]);
     expect(problems[0]?.message).toBe('the max of answer "moved" must be a year or a date, not text');
@@ -94,9 +94,7 @@ describe('type-mismatch', () => {
   it('takes a date-shaped literal that is not a real date as text', () => {
     const problems = run({ skipWhen: { '>': [{ answer: 'dob' }, '2023-02-30'] } });
     expect(summary(problems)).toEqual([['type-mismatch', 'error', '/sections/0/pages/1/skipWhen']]);
-    const doc = questionnaire([
-      section('s', [questionPage('p', [answer('d', 'date', { min: { value: '2023-02-30' } })])]),
-    ]);
+    const doc = { pages: [questionPage('p', [answer('d', 'date', { min: { value: '2023-02-30' } })])] };
     expect(runCheck(typeMismatch, doc)[0]?.message).toBe('the min of answer "d" must be a date, not text');
   });
 
@@ -115,17 +113,15 @@ describe('type-mismatch', () => {
   });
 
   it('accepts first as a bound when its operands fit the answer', () => {
-    const doc = questionnaire(
-      [
-        section('s', [
-          questionPage('p', [
-            answer('from', 'date', { min: { value: { first: [{ metadata: 'start' }, { date: 'today' }] } } }),
-            answer('n', 'number', { max: { value: { first: [{ metadata: 'start' }, 5] } } }),
-          ]),
+    const doc = {
+      pages: [
+        questionPage('p', [
+          answer('from', 'date', { min: { value: { first: [{ metadata: 'start' }, { date: 'today' }] } } }),
+          answer('n', 'number', { max: { value: { first: [{ metadata: 'start' }, 5] } } }),
         ]),
       ],
-      { metadata: [{ name: 'start', type: 'date' }] },
-    );
+      metadata: [{ name: 'start', type: 'date' }],
+    };
     const problems = runCheck(typeMismatch, doc);
     expect(summary(problems)).toEqual([
       ['type-mismatch', 'error', '/sections/0/pages/0/question/answers/1/max/value/first/1'],
@@ -141,11 +137,12 @@ describe('type-mismatch', () => {
   });
 
   it('reports a placeholder plural count that is not a number', () => {
-    const doc = questionnaire([section('s', [questionPage('p', [radio('r', ['a'])])])], {
+    const doc = {
+      pages: [questionPage('p', [radio('r', ['a'])])],
       placeholders: {
         things: { plural: { count: { answer: 'r' }, forms: { en: { one: 'thing', other: 'things' } } } },
       },
-    });
+    };
     expect(summary(runCheck(typeMismatch, doc))).toEqual([
       ['type-mismatch', 'error', '/placeholders/things/plural/count'],
     ]);

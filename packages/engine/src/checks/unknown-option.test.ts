@@ -1,21 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { answer, options, questionnaire, questionPage, radio, runCheck, section, summary } from './test-helpers.ts';
+import { answer, options, questionPage, radio } from '../testing/build.ts';
+import { runCheck, summary } from './test-helpers.ts';
 import { householdSurvey } from './test-household.ts';
 import { unknownOptions } from './unknown-option.ts';
 
 const run = (skipWhen: unknown) =>
-  runCheck(
-    unknownOptions,
-    questionnaire([
-      section('s', [
-        questionPage('p', [
-          radio('colour', ['red', 'blue']),
-          answer('pets', 'checkbox', { options: options('cat', 'dog') }),
-        ]),
-        questionPage('q', [answer('n')], { skipWhen }),
+  runCheck(unknownOptions, {
+    pages: [
+      questionPage('p', [
+        radio('colour', ['red', 'blue']),
+        answer('pets', 'checkbox', { options: options('cat', 'dog') }),
       ]),
-    ]),
-  );
+      questionPage('q', [answer('n')], { skipWhen }),
+    ],
+  });
 const at = '/sections/0/pages/1/skipWhen';
 
 describe('unknown-option', () => {

@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { answer, question, questionnaire, questionPage, runCheck, section, summary } from './test-helpers.ts';
+import { answer, type Json, question, questionPage } from '../testing/build.ts';
+import { runCheck, summary } from './test-helpers.ts';
 import { householdSurvey } from './test-household.ts';
 import { variantAnswersMismatch } from './variants.ts';
 
-const withVariant = (answers: Record<string, unknown>[]) =>
-  questionnaire([
-    section('s', [
-      {
-        ...questionPage('p', [answer('a'), answer('b', 'text')]),
-        variants: [{ when: true, question: question('p-q', answers) }],
-      },
-    ]),
-  ]);
+const withVariant = (answers: Json[]) => ({
+  pages: [
+    questionPage('p', [answer('a'), answer('b', 'text')], {
+      variants: [{ when: true, question: question('p-q', answers) }],
+    }),
+  ],
+});
 
 describe('variant-answers-mismatch', () => {
   it('accepts variants with the same answer ids and types', () => {

@@ -1,13 +1,8 @@
-import { Questionnaire } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
+import { questionnaire } from '../testing/build.ts';
 import { validateMetadata } from './validate-metadata.ts';
 
-const q = Questionnaire.parse({
-  formatVersion: 1,
-  id: 'launch',
-  title: 'Launch values',
-  languages: ['en'],
-  flow: { type: 'linear' },
+const q = questionnaire({
   metadata: [
     { name: 'ru_name', type: 'string' },
     { name: 'trad_as', type: 'string', optional: true },
@@ -15,13 +10,6 @@ const q = Questionnaire.parse({
     { name: 'first_return', type: 'boolean' },
     { name: 'period_start', type: 'date' },
     { name: 'constructor', type: 'string', optional: true },
-  ],
-  sections: [
-    {
-      id: 's',
-      title: 'S',
-      pages: [{ id: 'p', kind: 'content', title: 'Nothing to answer' }],
-    },
   ],
 });
 
@@ -156,7 +144,7 @@ describe('validateMetadata', () => {
     });
 
     it('keeps nothing when the questionnaire declares no metadata', () => {
-      const open = Questionnaire.parse({ ...q, metadata: undefined });
+      const open = questionnaire({ ...q, metadata: undefined });
       expect(validateMetadata(open, valid)).toEqual({ metadata: {}, problems: [] });
     });
   });

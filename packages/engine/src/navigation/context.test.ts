@@ -1,16 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { Questionnaire } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../evaluate.ts';
+import { fixture } from '../testing/files.ts';
 import { answeredState } from '../testing/scripted.ts';
 import { renderText } from '../text/render.ts';
 import { locationContext } from './context.ts';
 
 const today = '2025-06-01';
-const fixture = (name: string) =>
-  Questionnaire.parse(
-    JSON.parse(readFileSync(new URL(`../../../schema/fixtures/${name}.json`, import.meta.url), 'utf8')),
-  );
 
 describe('locationContext', () => {
   const q = fixture('repeating-section');

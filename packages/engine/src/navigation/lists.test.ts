@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { stateWith } from '../testing/context.ts';
 import { addListItem, removeListItem } from './lists.ts';
-import { household, stateWith } from './test-questionnaires.ts';
+import { household } from './test-questionnaires.ts';
 
 describe('addListItem', () => {
   it('adds an item at the end of the list', () => {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Location } from '../location.ts';
+import { contentPage, questionnaire, section } from '../testing/build.ts';
+import { pageAt, stateWith } from '../testing/context.ts';
 import { canVisit, firstIncompleteLocation, nextLocation, previousLocation } from './navigation.ts';
-import {
-  contentPage,
-  household,
-  householdHub,
-  page,
-  questionnaire,
-  routing,
-  section,
-  stateWith,
-} from './test-questionnaires.ts';
+import { household, householdHub, routing } from './test-questionnaires.ts';
 
 const today = '2024-06-01';
 const summary: Location = { kind: 'summary' };
@@ -27,8 +20,8 @@ const twoPeople = stateWith({
 describe('nextLocation', () => {
   it('is the next location on the path', () => {
     const state = stateWith({ answers: { 'start-answer': 'short' } });
-    expect(nextLocation(routing, state, page('first', 'start'), { today })).toEqual(page('first', 'amount'));
-    expect(nextLocation(routing, state, page('second', 'check'), { today })).toEqual({
+    expect(nextLocation(routing, state, pageAt('first', 'start'), { today })).toEqual(pageAt('first', 'amount'));
+    expect(nextLocation(routing, state, pageAt('second', 'check'), { today })).toEqual({
       kind: 'sectionSummary',
       section: 'second',
     });
@@ -39,32 +32,34 @@ describe('nextLocation', () => {
   });
 
   it('leads from item and remove pages back to the list collector', () => {
-    const collector = page('household', 'people');
-    expect(nextLocation(household, twoPeople, page('household', 'people-item'), { today })).toEqual(collector);
-    expect(nextLocation(household, twoPeople, page('household', 'people-item', 'ann'), { today })).toEqual(collector);
-    expect(nextLocation(household, twoPeople, page('household', 'people-remove', 'ann'), { today })).toEqual(collector);
+    const collector = pageAt('household', 'people');
+    expect(nextLocation(household, twoPeople, pageAt('household', 'people-item'), { today })).toEqual(collector);
+    expect(nextLocation(household, twoPeople, pageAt('household', 'people-item', 'ann'), { today })).toEqual(collector);
+    expect(nextLocation(household, twoPeople, pageAt('household', 'people-remove', 'ann'), { today })).toEqual(
+      collector,
+    );
   });
 
   it("follows the path from the primary person's own item page", () => {
-    const next = nextLocation(household, twoPeople, page('household', 'people-item', 'me'), { today });
-    expect(next).toEqual(page('household', 'people'));
+    const next = nextLocation(household, twoPeople, pageAt('household', 'people-item', 'me'), { today });
+    expect(next).toEqual(pageAt('household', 'people'));
   });
 
   it('leads from a location off the path to the first incomplete location', () => {
     const state = stateWith({ answers: { 'start-answer': 'short' }, completed: ['start'] });
-    expect(nextLocation(routing, state, page('first', 'detail'), { today })).toEqual(page('first', 'amount'));
-    expect(nextLocation(routing, state, page('first', 'nowhere'), { today })).toEqual(page('first', 'amount'));
+    expect(nextLocation(routing, state, pageAt('first', 'detail'), { today })).toEqual(pageAt('first', 'amount'));
+    expect(nextLocation(routing, state, pageAt('first', 'nowhere'), { today })).toEqual(pageAt('first', 'amount'));
   });
 
   it('returns to the given location when everything before it is complete', () => {
     const state = stateWith({ answers: { 'start-answer': 'end' }, completed: ['start'] });
-    expect(nextLocation(routing, state, page('first', 'start'), { today, returnTo: summary })).toEqual(summary);
+    expect(nextLocation(routing, state, pageAt('first', 'start'), { today, returnTo: summary })).toEqual(summary);
   });
 
   it('goes to the first incomplete location instead of returning when something is left to do', () => {
     const state = stateWith({ answers: { 'start-answer': 'short' }, completed: ['start'] });
-    expect(nextLocation(routing, state, page('first', 'start'), { today, returnTo: summary })).toEqual(
-      page('first', 'amount'),
+    expect(nextLocation(routing, state, pageAt('first', 'start'), { today, returnTo: summary })).toEqual(
+      pageAt('first', 'amount'),
     );
   });
 
@@ -79,15 +74,15 @@ describe('nextLocation', () => {
         ],
       });
       const state = stateWith({ completed: ['b1'] });
-      expect(nextLocation(q, state, page('b', 'b1'), { today })).toEqual(page('c', 'c1'));
-      expect(nextLocation(q, state, page('c', 'c1'), { today })).toEqual(page('c', 'c2'));
+      expect(nextLocation(q, state, pageAt('b', 'b1'), { today })).toEqual(pageAt('c', 'c1'));
+      expect(nextLocation(q, state, pageAt('c', 'c1'), { today })).toEqual(pageAt('c', 'c2'));
       const done = stateWith({ completed: ['b1', 'c1', 'c2'] });
-      expect(nextLocation(q, done, page('c', 'c2'), { today })).toEqual(hub);
-      expect(nextLocation(q, done, page('a', 'a1'), { today })).toEqual(hub);
+      expect(nextLocation(q, done, pageAt('c', 'c2'), { today })).toEqual(hub);
+      expect(nextLocation(q, done, pageAt('a', 'a1'), { today })).toEqual(hub);
     });
 
     it('goes to the hub after the last location of a section', () => {
-      const next = nextLocation(householdHub, twoPeople, page('household', 'relationships', 'me', 'ann'), { today });
+      const next = nextLocation(householdHub, twoPeople, pageAt('household', 'relationships', 'me', 'ann'), { today });
       expect(next).toEqual({ kind: 'sectionSummary', section: 'household' });
       const after = nextLocation(householdHub, twoPeople, { kind: 'sectionSummary', section: 'household' }, { today });
       expect(after).toEqual(hub);
@@ -100,22 +95,22 @@ describe('nextLocation', () => {
 describe('previousLocation', () => {
   it('is the previous location on the path, and nothing at the very start', () => {
     const state = stateWith({ answers: { 'start-answer': 'short' } });
-    expect(previousLocation(routing, state, page('first', 'amount'), { today })).toEqual(page('first', 'start'));
-    expect(previousLocation(routing, state, page('first', 'start'), { today })).toBeUndefined();
-    expect(previousLocation(routing, state, summary, { today })).toEqual(page('third', 'last'));
+    expect(previousLocation(routing, state, pageAt('first', 'amount'), { today })).toEqual(pageAt('first', 'start'));
+    expect(previousLocation(routing, state, pageAt('first', 'start'), { today })).toBeUndefined();
+    expect(previousLocation(routing, state, summary, { today })).toEqual(pageAt('third', 'last'));
   });
 
   it('leads from item and remove pages back to the list collector', () => {
-    const collector = page('household', 'people');
-    expect(previousLocation(household, twoPeople, page('household', 'people-item'), { today })).toEqual(collector);
-    expect(previousLocation(household, twoPeople, page('household', 'people-remove', 'ann'), { today })).toEqual(
+    const collector = pageAt('household', 'people');
+    expect(previousLocation(household, twoPeople, pageAt('household', 'people-item'), { today })).toEqual(collector);
+    expect(previousLocation(household, twoPeople, pageAt('household', 'people-remove', 'ann'), { today })).toEqual(
       collector,
     );
   });
 
   it('leads from the first location of a section to the hub in the hub flow', () => {
-    expect(previousLocation(householdHub, twoPeople, page('individual', 'age', 'ann'), { today })).toEqual(hub);
-    expect(previousLocation(householdHub, twoPeople, page('household', 'you-live-here'), { today })).toEqual(hub);
+    expect(previousLocation(householdHub, twoPeople, pageAt('individual', 'age', 'ann'), { today })).toEqual(hub);
+    expect(previousLocation(householdHub, twoPeople, pageAt('household', 'you-live-here'), { today })).toEqual(hub);
     expect(previousLocation(householdHub, twoPeople, hub, { today })).toBeUndefined();
   });
 
@@ -125,15 +120,15 @@ describe('previousLocation', () => {
       sections: [section('a', [contentPage('a1')]), section('b', [contentPage('b1')])],
     });
     const state = stateWith({ completed: ['b1'] });
-    expect(previousLocation(q, state, page('a', 'a1'), { today })).toEqual(page('b', 'b1'));
-    expect(previousLocation(q, state, page('b', 'b1'), { today })).toBeUndefined();
+    expect(previousLocation(q, state, pageAt('a', 'a1'), { today })).toEqual(pageAt('b', 'b1'));
+    expect(previousLocation(q, state, pageAt('b', 'b1'), { today })).toBeUndefined();
   });
 });
 
 describe('firstIncompleteLocation', () => {
   it('is the first page on the path not completed', () => {
     const state = stateWith({ completed: ['start', 'amount'] });
-    expect(firstIncompleteLocation(routing, state, { today })).toEqual(page('first', 'detail'));
+    expect(firstIncompleteLocation(routing, state, { today })).toEqual(pageAt('first', 'detail'));
   });
 
   it('is the summary once everything is complete', () => {
@@ -144,11 +139,13 @@ describe('firstIncompleteLocation', () => {
   it('treats a confirmation that was not confirmed as incomplete', () => {
     const completed = ['start', 'detail', 'amount', 'large', 'interstitial', 'extra', 'total', 'check', 'last'];
     const state = stateWith({ completed, answers: { 'check-answer': 'no' } });
-    expect(firstIncompleteLocation(routing, state, { today })).toEqual(page('second', 'check'));
+    expect(firstIncompleteLocation(routing, state, { today })).toEqual(pageAt('second', 'check'));
   });
 
   it('is the first incomplete location of the required sections in the hub flow, else the hub', () => {
-    expect(firstIncompleteLocation(householdHub, stateWith({}), { today })).toEqual(page('household', 'you-live-here'));
+    expect(firstIncompleteLocation(householdHub, stateWith({}), { today })).toEqual(
+      pageAt('household', 'you-live-here'),
+    );
     expect(firstIncompleteLocation(householdHub, twoPeople, { today })).toEqual(hub);
   });
 });
@@ -156,16 +153,16 @@ describe('firstIncompleteLocation', () => {
 describe('canVisit', () => {
   it('allows locations up to the first incomplete one, and no further', () => {
     const state = stateWith({ completed: ['start'] });
-    expect(canVisit(routing, state, page('first', 'start'), { today })).toBe(true);
-    expect(canVisit(routing, state, page('first', 'detail'), { today })).toBe(true);
-    expect(canVisit(routing, state, page('first', 'amount'), { today })).toBe(false);
+    expect(canVisit(routing, state, pageAt('first', 'start'), { today })).toBe(true);
+    expect(canVisit(routing, state, pageAt('first', 'detail'), { today })).toBe(true);
+    expect(canVisit(routing, state, pageAt('first', 'amount'), { today })).toBe(false);
     expect(canVisit(routing, state, summary, { today })).toBe(false);
   });
 
   it('refuses locations off the path', () => {
     const state = stateWith({ answers: { 'start-answer': 'short' }, completed: ['start'] });
-    expect(canVisit(routing, state, page('first', 'detail'), { today })).toBe(false);
-    expect(canVisit(routing, state, page('first', 'unknown'), { today })).toBe(false);
+    expect(canVisit(routing, state, pageAt('first', 'detail'), { today })).toBe(false);
+    expect(canVisit(routing, state, pageAt('first', 'unknown'), { today })).toBe(false);
     expect(canVisit(routing, state, hub, { today })).toBe(false);
   });
 
@@ -184,7 +181,7 @@ describe('canVisit', () => {
   });
 
   it('allows the item and remove pages of existing items of a collector that can be visited', () => {
-    const at = (p: string, item?: string) => canVisit(household, twoPeople, page('household', p, item), { today });
+    const at = (p: string, item?: string) => canVisit(household, twoPeople, pageAt('household', p, item), { today });
     expect(at('people-item')).toBe(true);
     expect(at('people-item', 'ann')).toBe(true);
     expect(at('people-remove', 'ann')).toBe(true);
@@ -194,33 +191,33 @@ describe('canVisit', () => {
   });
 
   it('refuses removing the primary item, which the primary person question removes', () => {
-    expect(canVisit(household, twoPeople, page('household', 'people-remove', 'me'), { today })).toBe(false);
+    expect(canVisit(household, twoPeople, pageAt('household', 'people-remove', 'me'), { today })).toBe(false);
   });
 
   it('refuses adding an item to a full list', () => {
     const items = ['a', 'b', 'c', 'd', 'e', 'f'];
     const full = stateWith({ ...twoPeople, lists: { people: { items } }, completed: ['you-live-here'] });
-    expect(canVisit(household, full, page('household', 'people-item'), { today })).toBe(false);
-    expect(canVisit(household, full, page('household', 'people-item', 'a'), { today })).toBe(true);
+    expect(canVisit(household, full, pageAt('household', 'people-item'), { today })).toBe(false);
+    expect(canVisit(household, full, pageAt('household', 'people-item', 'a'), { today })).toBe(true);
   });
 
   it('refuses sub-pages while their collector cannot be visited', () => {
-    expect(canVisit(household, stateWith({}), page('household', 'people-item'), { today })).toBe(false);
+    expect(canVisit(household, stateWith({}), pageAt('household', 'people-item'), { today })).toBe(false);
   });
 
   describe('in the hub flow', () => {
     it('allows only the required sections, in order, until they are done', () => {
-      expect(canVisit(householdHub, stateWith({}), page('household', 'you-live-here'), { today })).toBe(true);
+      expect(canVisit(householdHub, stateWith({}), pageAt('household', 'you-live-here'), { today })).toBe(true);
       expect(canVisit(householdHub, stateWith({}), hub, { today })).toBe(false);
       const partly = stateWith({ ...twoPeople, completed: ['you-live-here'] });
-      expect(canVisit(householdHub, partly, page('individual', 'age', 'me'), { today })).toBe(false);
+      expect(canVisit(householdHub, partly, pageAt('individual', 'age', 'me'), { today })).toBe(false);
     });
 
     it('allows any enabled section once the required sections are done, up to its first incomplete page', () => {
       expect(canVisit(householdHub, twoPeople, hub, { today })).toBe(true);
-      expect(canVisit(householdHub, twoPeople, page('individual', 'age', 'ann'), { today })).toBe(true);
-      expect(canVisit(householdHub, twoPeople, page('visitors', 'visitors'), { today })).toBe(true);
-      expect(canVisit(householdHub, twoPeople, page('individual', 'job', 'ann'), { today })).toBe(false);
+      expect(canVisit(householdHub, twoPeople, pageAt('individual', 'age', 'ann'), { today })).toBe(true);
+      expect(canVisit(householdHub, twoPeople, pageAt('visitors', 'visitors'), { today })).toBe(true);
+      expect(canVisit(householdHub, twoPeople, pageAt('individual', 'job', 'ann'), { today })).toBe(false);
     });
   });
 });

@@ -5,11 +5,12 @@ import { compile } from '../compile.ts';
 import { holds } from '../evaluate.ts';
 import { type Location, locationKey, pageKey } from '../location.ts';
 import type { ResponseState } from '../state.ts';
+import { questionnaire } from '../testing/build.ts';
 import type { AnswerValue } from '../values.ts';
 import { canVisit, firstIncompleteLocation, nextLocation, previousLocation } from './navigation.ts';
 import { computePath } from './path.ts';
 import { savePage } from './save.ts';
-import { household, householdHub, questionnaire, routing } from './test-questionnaires.ts';
+import { household, householdHub, routing } from './test-questionnaires.ts';
 
 const today = '2024-06-01';
 const ITEMS = ['a', 'b', 'c', 'd'];

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { locationKey } from '../location.ts';
 import type { ResponseState } from '../state.ts';
+import { answer, contentPage, questionnaire, questionPage, radio, section } from '../testing/build.ts';
+import { stateWith } from '../testing/context.ts';
 import { computePath } from './path.ts';
-import {
-  census,
-  censusState,
-  contentPage,
-  household,
-  householdHub,
-  num,
-  questionnaire,
-  questionPage,
-  radio,
-  routing,
-  section,
-  stateWith,
-} from './test-questionnaires.ts';
+import { census, censusState, household, householdHub, routing } from './test-questionnaires.ts';
 
 const today = '2024-06-01';
 const keys = (q: Parameters<typeof computePath>[0], state: ResponseState) =>
@@ -65,15 +54,13 @@ describe('computePath', () => {
 
   it('applies the first rule that holds, and a rule without a condition always', () => {
     const q = questionnaire({
-      sections: [
-        section('s', [
-          questionPage('a', [num('n')], {
-            routing: [{ when: { '>': [{ answer: 'n' }, 5] }, goTo: { page: 'd' } }, { goTo: { page: 'c' } }],
-          }),
-          questionPage('b', [num('b1')]),
-          questionPage('c', [num('c1')]),
-          questionPage('d', [num('d1')]),
-        ]),
+      pages: [
+        questionPage('a', [answer('n')], {
+          routing: [{ when: { '>': [{ answer: 'n' }, 5] }, goTo: { page: 'd' } }, { goTo: { page: 'c' } }],
+        }),
+        questionPage('b', [answer('b1')]),
+        questionPage('c', [answer('c1')]),
+        questionPage('d', [answer('d1')]),
       ],
     });
     expect(keys(q, stateWith({ answers: { n: 9 } }))).toEqual(['a', 'd', 'summary']);
@@ -82,15 +69,13 @@ describe('computePath', () => {
 
   it('leaves out a page whose skip condition holds without applying its routing', () => {
     const q = questionnaire({
-      sections: [
-        section('s', [
-          questionPage('a', [radio('skip', ['yes', 'no'])]),
-          questionPage('b', [num('b1')], {
-            skipWhen: { '==': [{ answer: 'skip' }, 'yes'] },
-            routing: [{ goTo: { end: 'section' } }],
-          }),
-          questionPage('c', [num('c1')]),
-        ]),
+      pages: [
+        questionPage('a', [radio('skip', ['yes', 'no'])]),
+        questionPage('b', [answer('b1')], {
+          skipWhen: { '==': [{ answer: 'skip' }, 'yes'] },
+          routing: [{ goTo: { end: 'section' } }],
+        }),
+        questionPage('c', [answer('c1')]),
       ],
     });
     expect(keys(q, stateWith({ answers: { skip: 'yes' } }))).toEqual(['a', 'c', 'summary']);
@@ -112,10 +97,10 @@ describe('computePath', () => {
   it('ignores answers given later on the path', () => {
     const q = questionnaire({
       sections: [
-        section('a', [questionPage('first', [num('first-answer')])], {
+        section('a', [questionPage('first', [answer('first-answer')])], {
           enabledWhen: { unanswered: { answer: 'later' } },
         }),
-        section('b', [questionPage('second', [num('later')])]),
+        section('b', [questionPage('second', [answer('later')])]),
       ],
     });
     expect(keys(q, stateWith({ answers: { later: 3 } }))).toEqual(['first', 'second', 'summary']);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { stateWith } from '../testing/context.ts';
 import { isComplete } from './progress.ts';
-import { household, routing, stateWith } from './test-questionnaires.ts';
+import { household, routing } from './test-questionnaires.ts';
 
 const today = '2024-06-01';
 

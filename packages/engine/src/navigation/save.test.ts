@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type Location, locationKey } from '../location.ts';
 import type { ResponseState } from '../state.ts';
+import { answer, questionnaire, questionPage, radio, section } from '../testing/build.ts';
+import { pageAt, stateWith } from '../testing/context.ts';
 import type { AnswerValue } from '../values.ts';
 import { canVisit } from './navigation.ts';
 import { isComplete } from './progress.ts';
 import { savePage } from './save.ts';
-import {
-  household,
-  num,
-  page,
-  questionnaire,
-  questionPage,
-  radio,
-  routing,
-  section,
-  stateWith,
-  text,
-} from './test-questionnaires.ts';
+import { household, routing } from './test-questionnaires.ts';
 
 const today = '2024-06-01';
 
@@ -33,52 +24,54 @@ function save(
 }
 
 const withDetail = questionnaire({
-  sections: [
-    section('s', [
-      questionPage('colour', [
-        radio('colour-answer', ['red', 'other'], {
-          options: [
-            { value: 'red', label: 'Red' },
-            { value: 'other', label: 'Other', detailAnswer: text('colour-other') },
-          ],
-        }),
-        num('shade'),
-      ]),
-      questionPage('after', [num('after-answer')]),
+  pages: [
+    questionPage('colour', [
+      radio('colour-answer', ['red', 'other'], {
+        options: [
+          { value: 'red', label: 'Red' },
+          { value: 'other', label: 'Other', detailAnswer: answer('colour-other', 'text') },
+        ],
+      }),
+      answer('shade'),
     ]),
+    questionPage('after', [answer('after-answer')]),
   ],
 });
 
 describe('savePage on a question page', () => {
   it('stores the values, completes the page and goes on along the path', () => {
-    const result = save(routing, stateWith({}), page('first', 'start'), { 'start-answer': 'short' });
+    const result = save(routing, stateWith({}), pageAt('first', 'start'), { 'start-answer': 'short' });
     expect(result.state.answers).toEqual({ 'start-answer': 'short' });
     expect(result.state.completed).toEqual(['start']);
-    expect(result.next).toEqual(page('first', 'amount'));
+    expect(result.next).toEqual(pageAt('first', 'amount'));
   });
 
   it('clears answers posted as undefined or not posted at all', () => {
     const state = stateWith({ answers: { 'colour-answer': 'red', shade: 3 } });
-    const result = save(withDetail, state, page('s', 'colour'), { 'colour-answer': undefined });
+    const result = save(withDetail, state, pageAt('s', 'colour'), { 'colour-answer': undefined });
     expect(result.state.answers).toEqual({});
   });
 
   it('deletes the detail answer of an option no longer chosen', () => {
     const state = stateWith({ answers: { 'colour-answer': 'other', 'colour-other': 'teal' } });
-    const kept = save(withDetail, state, page('s', 'colour'), { 'colour-answer': 'other', 'colour-other': 'mauve' });
+    const kept = save(withDetail, state, pageAt('s', 'colour'), { 'colour-answer': 'other', 'colour-other': 'mauve' });
     expect(kept.state.answers).toEqual({ 'colour-answer': 'other', 'colour-other': 'mauve' });
-    const dropped = save(withDetail, state, page('s', 'colour'), { 'colour-answer': 'red', 'colour-other': 'mauve' });
+    const dropped = save(withDetail, state, pageAt('s', 'colour'), { 'colour-answer': 'red', 'colour-other': 'mauve' });
     expect(dropped.state.answers).toEqual({ 'colour-answer': 'red' });
   });
 
   it('ignores values of answers that are not on the page', () => {
-    const result = save(withDetail, stateWith({}), page('s', 'colour'), { shade: 2, 'after-answer': 5, unknown: 'x' });
+    const result = save(withDetail, stateWith({}), pageAt('s', 'colour'), {
+      shade: 2,
+      'after-answer': 5,
+      unknown: 'x',
+    });
     expect(result.state.answers).toEqual({ shade: 2 });
   });
 
   it("stores a repeating section's answers for its item", () => {
     const state = stateWith({ lists: { people: { items: ['ann'] } }, answers: { 'people-answer': 'no' } });
-    const result = save(household, state, page('individual', 'age', 'ann'), { 'age-answer': 30 });
+    const result = save(household, state, pageAt('individual', 'age', 'ann'), { 'age-answer': 30 });
     expect(result.state.itemAnswers).toEqual({ ann: { 'age-answer': 30 } });
     expect(result.state.answers).toEqual({ 'people-answer': 'no' });
     expect(result.state.completed).toEqual(['age@ann']);
@@ -86,9 +79,9 @@ describe('savePage on a question page', () => {
 
   it('makes a calculated summary adding up a changed answer be confirmed again', () => {
     const state = stateWith({ answers: { 'extra-answer': 1 }, completed: ['extra', 'total', 'last'] });
-    const changed = save(routing, state, page('second', 'extra'), { 'extra-answer': 2 });
+    const changed = save(routing, state, pageAt('second', 'extra'), { 'extra-answer': 2 });
     expect(changed.state.completed).toEqual(['extra', 'last']);
-    const same = save(routing, state, page('second', 'extra'), { 'extra-answer': 1 });
+    const same = save(routing, state, pageAt('second', 'extra'), { 'extra-answer': 1 });
     expect(same.state.completed).toEqual(['extra', 'total', 'last']);
   });
 
@@ -98,7 +91,7 @@ describe('savePage on a question page', () => {
         section(
           'spend',
           [
-            questionPage('food', [num('food-answer')]),
+            questionPage('food', [answer('food-answer')]),
             { id: 'spend-total', kind: 'calculatedSummary', title: 'Total', answers: ['food-answer'] },
           ],
           { repeat: { list: 'people', title: 'Person' } },
@@ -110,28 +103,28 @@ describe('savePage on a question page', () => {
       itemAnswers: { ann: { 'food-answer': 1 }, bob: { 'food-answer': 1 } },
       completed: ['food@ann', 'spend-total@ann', 'food@bob', 'spend-total@bob'],
     });
-    const result = save(q, state, page('spend', 'food', 'ann'), { 'food-answer': 5 });
+    const result = save(q, state, pageAt('spend', 'food', 'ann'), { 'food-answer': 5 });
     expect(result.state.completed).toEqual(['food@ann', 'food@bob', 'spend-total@bob']);
-    expect(result.next).toEqual(page('spend', 'spend-total', 'ann'));
+    expect(result.next).toEqual(pageAt('spend', 'spend-total', 'ann'));
   });
 
   it('returns to the given location when everything before it is complete', () => {
     const state = stateWith({ answers: { 'start-answer': 'end' }, completed: ['start'] });
-    const result = save(routing, state, page('first', 'start'), { 'start-answer': 'end' }, { kind: 'summary' });
+    const result = save(routing, state, pageAt('first', 'start'), { 'start-answer': 'end' }, { kind: 'summary' });
     expect(result.next).toEqual({ kind: 'summary' });
   });
 
   it('gives back the very state it is given when a page is saved again unchanged', () => {
     const state = stateWith({ answers: { 'start-answer': 'short' }, completed: ['start'] });
-    const result = save(routing, state, page('first', 'start'), { 'start-answer': 'short' });
+    const result = save(routing, state, pageAt('first', 'start'), { 'start-answer': 'short' });
     expect(result.state).toBe(state);
-    expect(result.next).toEqual(page('first', 'amount'));
+    expect(result.next).toEqual(pageAt('first', 'amount'));
   });
 
   it('never changes the state it is given', () => {
     const state = stateWith({ answers: { 'colour-answer': 'other', 'colour-other': 'teal' }, completed: ['x'] });
     const before = structuredClone(state);
-    save(withDetail, state, page('s', 'colour'), { 'colour-answer': 'red' });
+    save(withDetail, state, pageAt('s', 'colour'), { 'colour-answer': 'red' });
     expect(state).toEqual(before);
   });
 });
@@ -139,13 +132,13 @@ describe('savePage on a question page', () => {
 describe('savePage on other pages', () => {
   it('completes content and calculated summary pages', () => {
     const state = stateWith({ answers: { 'start-answer': 'stop' }, completed: ['start', 'extra'] });
-    const result = save(routing, state, page('second', 'total'), {});
+    const result = save(routing, state, pageAt('second', 'total'), {});
     expect(result.state.completed).toEqual(['start', 'extra', 'total']);
-    expect(result.next).toEqual(page('second', 'check'));
+    expect(result.next).toEqual(pageAt('second', 'check'));
   });
 
   it('stores a confirmation and goes on when confirmed', () => {
-    const result = save(routing, stateWith({}), page('second', 'check'), { 'check-answer': 'yes' });
+    const result = save(routing, stateWith({}), pageAt('second', 'check'), { 'check-answer': 'yes' });
     expect(result.state.answers).toEqual({ 'check-answer': 'yes' });
     expect(result.state.completed).toEqual(['check']);
     expect(result.next).toEqual({ kind: 'sectionSummary', section: 'second' });
@@ -153,10 +146,10 @@ describe('savePage on other pages', () => {
 
   it('withdraws a confirmation that is not confirmed and goes back to the page to correct', () => {
     const state = stateWith({ answers: { 'check-answer': 'yes' }, completed: ['check'] });
-    const result = save(routing, state, page('second', 'check'), { 'check-answer': 'no' });
+    const result = save(routing, state, pageAt('second', 'check'), { 'check-answer': 'no' });
     expect(result.state.answers).toEqual({});
     expect(result.state.completed).toEqual([]);
-    expect(result.next).toEqual(page('second', 'extra'));
+    expect(result.next).toEqual(pageAt('second', 'extra'));
   });
 
   it('stores a relationship for the pair and completes it', () => {
@@ -164,28 +157,28 @@ describe('savePage on other pages', () => {
       lists: { people: { items: ['a', 'b', 'c'] } },
       itemAnswers: { a: { name: 'A', relationship: { c: 'child' } } },
     });
-    const result = save(household, state, page('household', 'relationships', 'a', 'b'), { relationship: 'partner' });
+    const result = save(household, state, pageAt('household', 'relationships', 'a', 'b'), { relationship: 'partner' });
     expect(result.state.itemAnswers.a).toEqual({ name: 'A', relationship: { c: 'child', b: 'partner' } });
     expect(result.state.completed).toEqual(['relationships@a>b']);
-    expect(result.next).toEqual(page('household', 'relationships', 'a', 'c'));
+    expect(result.next).toEqual(pageAt('household', 'relationships', 'a', 'c'));
   });
 
   it('changes nothing for a location that does not exist and leads to the first incomplete location', () => {
     const state = stateWith({ completed: ['start'] });
     for (const location of [
-      page('first', 'nowhere'),
-      page('household', 'relationships', 'a', 'b'),
-      page('second', 'check', 'ghost'),
+      pageAt('first', 'nowhere'),
+      pageAt('household', 'relationships', 'a', 'b'),
+      pageAt('second', 'check', 'ghost'),
     ]) {
       const result = save(routing, state, location, { 'check-answer': 'yes' });
       expect(result.state).toBe(state);
-      expect(result.next).toEqual(page('first', 'detail'));
+      expect(result.next).toEqual(pageAt('first', 'detail'));
     }
   });
 });
 
 describe('savePage on list pages', () => {
-  const collector = page('household', 'people');
+  const collector = pageAt('household', 'people');
   const base = stateWith({
     answers: { 'you-live-here-answer': 'no' },
     lists: { people: { items: ['ann'] } },
@@ -202,7 +195,7 @@ describe('savePage on list pages', () => {
     const result = save(household, state, collector, { 'people-answer': 'yes' });
     expect(result.state.answers).toEqual({ 'you-live-here-answer': 'no' });
     expect(result.state.completed).toEqual(['you-live-here']);
-    expect(result.next).toEqual(page('household', 'people-item'));
+    expect(result.next).toEqual(pageAt('household', 'people-item'));
   });
 
   it('stores any other answer of the driving question and goes on', () => {
@@ -217,14 +210,14 @@ describe('savePage on list pages', () => {
     const full = { ...base, lists: { people: { items } } };
     const result = save(household, full, collector, { 'people-answer': 'yes' });
     expect(result.next).toEqual(collector);
-    const added = save(household, full, page('household', 'people-item'), { name: 'Seventh' });
+    const added = save(household, full, pageAt('household', 'people-item'), { name: 'Seventh' });
     expect(added.state).toBe(full);
     expect(added.next).toEqual(collector);
   });
 
   it('adds an item from the item page and goes back to the collector, which must be answered again', () => {
     const state = { ...base, completed: ['you-live-here', 'people'] };
-    const result = save(household, state, page('household', 'people-item'), { name: 'Bob' });
+    const result = save(household, state, pageAt('household', 'people-item'), { name: 'Bob' });
     expect(result.state.lists.people).toEqual({ items: ['ann', 'new1'] });
     expect(result.state.itemAnswers.new1).toEqual({ name: 'Bob' });
     expect(result.state.completed).toEqual(['you-live-here']);
@@ -233,7 +226,7 @@ describe('savePage on list pages', () => {
 
   it('changes an item from the item page and goes back to the collector', () => {
     const state = { ...base, completed: ['you-live-here', 'people'], answers: { 'people-answer': 'no' } };
-    const result = save(household, state, page('household', 'people-item', 'ann'), { name: 'Anne' });
+    const result = save(household, state, pageAt('household', 'people-item', 'ann'), { name: 'Anne' });
     expect(result.state.itemAnswers.ann).toEqual({ name: 'Anne' });
     expect(result.state.completed).toEqual(['you-live-here', 'people']);
     expect(result.next).toEqual(collector);
@@ -241,26 +234,26 @@ describe('savePage on list pages', () => {
 
   it('removes an item when the removal is confirmed, never storing the remove answer', () => {
     const state = { ...base, completed: ['you-live-here', 'people'] };
-    const removed = save(household, state, page('household', 'people-remove', 'ann'), {
+    const removed = save(household, state, pageAt('household', 'people-remove', 'ann'), {
       'people-remove-answer': 'yes',
     });
     expect(removed.state.lists.people).toEqual({ items: [] });
     expect(removed.state.itemAnswers).toEqual({});
     expect(removed.state.completed).toEqual(['you-live-here']);
     expect(removed.next).toEqual(collector);
-    const kept = save(household, state, page('household', 'people-remove', 'ann'), { 'people-remove-answer': 'no' });
+    const kept = save(household, state, pageAt('household', 'people-remove', 'ann'), { 'people-remove-answer': 'no' });
     expect(kept.state).toBe(state);
     expect(kept.next).toEqual(collector);
   });
 
   it('adds the respondent as the primary item and asks for their details next', () => {
-    const result = save(household, stateWith({}), page('household', 'you-live-here'), {
+    const result = save(household, stateWith({}), pageAt('household', 'you-live-here'), {
       'you-live-here-answer': 'yes',
     });
     expect(result.state.lists.people).toEqual({ items: ['new1'], primary: 'new1' });
     expect(result.state.answers).toEqual({ 'you-live-here-answer': 'yes' });
     expect(result.state.completed).toEqual(['you-live-here']);
-    expect(result.next).toEqual(page('household', 'people-item', 'new1'));
+    expect(result.next).toEqual(pageAt('household', 'people-item', 'new1'));
   });
 
   it("completes the primary item's details as a page of the path", () => {
@@ -269,7 +262,7 @@ describe('savePage on list pages', () => {
       lists: { people: { items: ['me'], primary: 'me' } },
       completed: ['you-live-here'],
     });
-    const result = save(household, state, page('household', 'people-item', 'me'), { name: 'Me' });
+    const result = save(household, state, pageAt('household', 'people-item', 'me'), { name: 'Me' });
     expect(result.state.itemAnswers.me).toEqual({ name: 'Me' });
     expect(result.state.completed).toEqual(['you-live-here', 'people-item@me']);
     expect(result.next).toEqual(collector);
@@ -282,7 +275,7 @@ describe('savePage on list pages', () => {
       itemAnswers: { me: { name: 'Me' }, ann: { name: 'Ann' } },
       completed: ['you-live-here', 'people-item@me'],
     });
-    const result = save(household, state, page('household', 'you-live-here'), { 'you-live-here-answer': 'no' });
+    const result = save(household, state, pageAt('household', 'you-live-here'), { 'you-live-here-answer': 'no' });
     expect(result.state.lists.people).toEqual({ items: ['ann'] });
     expect(result.state.itemAnswers).toEqual({ ann: { name: 'Ann' } });
     expect(result.state.completed).toEqual(['you-live-here']);
@@ -304,7 +297,7 @@ describe('a whole journey', () => {
     let n = 0;
     const options = { today, newItemId: () => `person${++n}` };
     let state = stateWith({});
-    let here: Location = page('household', 'you-live-here');
+    let here: Location = pageAt('household', 'you-live-here');
     const visited: string[] = [];
     let added = false;
     for (let step = 0; step < 40 && here.kind !== 'summary'; step++) {

@@ -1,98 +1,20 @@
-import { Questionnaire } from '@eq/schema';
-import type { Location } from '../location.ts';
-import { emptyState, type ResponseState } from '../state.ts';
+import type { Questionnaire } from '@eq/schema';
+import type { ResponseState } from '../state.ts';
+import {
+  answer,
+  contentPage,
+  listCollector,
+  primaryPerson,
+  question,
+  questionnaire,
+  questionPage,
+  radio,
+  relationshipsPage,
+  section,
+} from '../testing/build.ts';
+import { stateWith } from '../testing/context.ts';
 
-/** Small questionnaires for the navigation tests, written with builders so each test shows only what matters. */
-
-type Json = Record<string, unknown>;
-
-export function questionnaire(fields: Json): Questionnaire {
-  return Questionnaire.parse({
-    formatVersion: 1,
-    id: 'test',
-    title: 'Test',
-    languages: ['en'],
-    flow: { type: 'linear' },
-    ...fields,
-  });
-}
-
-export function radio(id: string, values: string[], extra: Json = {}): Json {
-  return {
-    id,
-    type: 'radio',
-    label: id,
-    qCode: id,
-    options: values.map((value) => ({ value, label: value })),
-    ...extra,
-  };
-}
-
-export function num(id: string): Json {
-  return { id, type: 'number', label: id, qCode: id };
-}
-
-export function text(id: string): Json {
-  return { id, type: 'text', label: id, qCode: id };
-}
-
-export function questionPage(id: string, answers: Json[], extra: Json = {}): Json {
-  return { id, kind: 'question', question: { id: `${id}-q`, title: id, answers }, ...extra };
-}
-
-export function contentPage(id: string, extra: Json = {}): Json {
-  return { id, kind: 'content', title: id, ...extra };
-}
-
-export function section(id: string, pages: Json[], extra: Json = {}): Json {
-  return { id, title: id, pages, ...extra };
-}
-
-/** A list collector for `list` with an item page asking `name` and a yes/no remove page. */
-export function collectorPage(id: string, list: string, extra: Json = {}): Json {
-  return {
-    id,
-    kind: 'listCollector',
-    list,
-    itemLabel: { answer: 'name' },
-    question: { id: `${id}-q`, title: 'Anyone else?', answers: [radio(`${id}-answer`, ['yes', 'no'])] },
-    addValue: 'yes',
-    itemPage: { id: `${id}-item`, question: { id: `${id}-item-q`, title: 'Name', answers: [text('name')] } },
-    removePage: {
-      id: `${id}-remove`,
-      question: { id: `${id}-remove-q`, title: 'Remove?', answers: [radio(`${id}-remove-answer`, ['yes', 'no'])] },
-    },
-    removeValue: 'yes',
-    ...extra,
-  };
-}
-
-export function primaryPage(id: string, list: string): Json {
-  return {
-    id,
-    kind: 'primaryPerson',
-    list,
-    question: { id: `${id}-q`, title: 'Do you live here?', answers: [radio(`${id}-answer`, ['yes', 'no'])] },
-    addValue: 'yes',
-  };
-}
-
-export function relationshipsPage(id: string, list: string): Json {
-  return {
-    id,
-    kind: 'relationships',
-    list,
-    question: { id: `${id}-q`, title: 'Relationship', answers: [radio('relationship', ['partner', 'child', 'other'])] },
-  };
-}
-
-export function page(section: string, page: string, item?: string, to?: string): Location {
-  return { kind: 'page', section, page, ...(item === undefined ? {} : { item }), ...(to === undefined ? {} : { to }) };
-}
-
-export function stateWith(fields: Partial<ResponseState>): ResponseState {
-  return { ...emptyState(), ...fields };
-}
+/** Questionnaires for the navigation tests and the simulated respondent's, built from the shared test builders. */
 
 /** Routing, skip conditions, enabled sections, a calculated summary and a confirmation, in a linear flow. */
 export const routing = questionnaire({
@@ -105,17 +27,17 @@ export const routing = questionnaire({
           { when: { '==': [{ answer: 'start-answer' }, 'end'] }, goTo: { end: 'questionnaire' } },
         ],
       }),
-      questionPage('detail', [text('detail-answer')]),
-      questionPage('amount', [num('amount-answer')], {
+      questionPage('detail', [answer('detail-answer', 'text')]),
+      questionPage('amount', [answer('amount-answer')], {
         routing: [{ when: { '>': [{ answer: 'amount-answer' }, 100] }, goTo: { page: 'start' } }],
       }),
-      questionPage('large', [num('large-answer')], { skipWhen: { '<': [{ answer: 'amount-answer' }, 50] } }),
+      questionPage('large', [answer('large-answer')], { skipWhen: { '<': [{ answer: 'amount-answer' }, 50] } }),
       contentPage('interstitial', { skipWhen: { answered: { answer: 'detail-answer' } } }),
     ]),
     section(
       'second',
       [
-        questionPage('extra', [num('extra-answer')]),
+        questionPage('extra', [answer('extra-answer')]),
         {
           id: 'total',
           kind: 'calculatedSummary',
@@ -125,14 +47,14 @@ export const routing = questionnaire({
         {
           id: 'check',
           kind: 'confirmation',
-          question: { id: 'check-q', title: 'Correct?', answers: [radio('check-answer', ['yes', 'no'])] },
+          question: question('check-q', [radio('check-answer', ['yes', 'no'])]),
           confirmValue: 'yes',
           rejectGoTo: 'extra',
         },
       ],
       { enabledWhen: { '!=': [{ answer: 'start-answer' }, 'long'] }, summary: true },
     ),
-    section('third', [questionPage('last', [text('last-answer')])]),
+    section('third', [questionPage('last', [answer('last-answer', 'text')])]),
   ],
 });
 
@@ -140,8 +62,8 @@ const householdSections = [
   section(
     'household',
     [
-      primaryPage('you-live-here', 'people'),
-      collectorPage('people', 'people', { minItems: 1, maxItems: 6 }),
+      primaryPerson('you-live-here', 'people'),
+      listCollector('people', 'people', { minItems: 1, maxItems: 6 }),
       relationshipsPage('relationships', 'people'),
     ],
     { summary: true },
@@ -149,15 +71,17 @@ const householdSections = [
   section(
     'individual',
     [
-      questionPage('age', [num('age-answer')], {
+      questionPage('age', [answer('age-answer')], {
         routing: [{ when: { '<': [{ answer: 'age-answer' }, 16] }, goTo: { end: 'section' } }],
       }),
       questionPage('job', [radio('job-answer', ['yes', 'no'])]),
-      questionPage('employer', [text('employer-answer')], { skipWhen: { '!=': [{ answer: 'job-answer' }, 'yes'] } }),
+      questionPage('employer', [answer('employer-answer', 'text')], {
+        skipWhen: { '!=': [{ answer: 'job-answer' }, 'yes'] },
+      }),
     ],
     { repeat: { list: 'people', title: 'Person' }, summary: true },
   ),
-  section('visitors', [questionPage('visitors', [num('visitors-answer')])], {
+  section('visitors', [questionPage('visitors', [answer('visitors-answer')])], {
     enabledWhen: { '>': [{ listCount: 'people' }, 1] },
   }),
 ];
@@ -187,8 +111,8 @@ export function census(): Questionnaire {
   return questionnaire({
     sections: [
       section('household', [
-        primaryPage('you-live-here', 'people'),
-        collectorPage('people', 'people'),
+        primaryPerson('you-live-here', 'people'),
+        listCollector('people', 'people'),
         relationshipsPage('relationships', 'people'),
       ]),
       section('individual', individual, { repeat: { list: 'people', title: 'Person' }, summary: true }),

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { Questionnaire, Submission } from '@eq/schema';
+import { Submission } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../compile.ts';
 import { locationKey } from '../location.ts';
@@ -8,30 +7,10 @@ import { normaliseState } from '../state.ts';
 import { buildSubmission } from '../submission/index.ts';
 import { buildSummary } from '../summary/index.ts';
 import { answerAll, respond } from '../testing/index.ts';
+import { documents, envelope, today } from './test-setup.ts';
 
-/** Every shared fixture and example, read afresh so that new files are picked up. */
-const documents = ['fixtures', 'examples'].flatMap((folder) => {
-  const dir = new URL(`../../../schema/${folder}/`, import.meta.url);
-  return readdirSync(dir)
-    .filter((file) => file.endsWith('.json'))
-    .sort()
-    .map((file) => ({
-      name: `${folder}/${file}`,
-      q: Questionnaire.parse(JSON.parse(readFileSync(new URL(file, dir), 'utf8'))),
-    }));
-});
-
-const today = '2025-06-15';
 /** Odd seeds take detours (a No to a confirmation, an extra list item removed); every third skips most optional answers. */
 const seeds = [1, 2, 3, 4, 5, 6];
-const envelope = {
-  submissionId: '7b0c4c5e-2f43-4a53-9d0e-1f7d3c0a9b21',
-  responseId: 'property-test',
-  questionnaireVersion: 1,
-  startedAt: '2025-06-15T09:00:00.000Z',
-  submittedAt: '2025-06-15T09:30:00.000Z',
-  language: 'en',
-};
 const journeyOf = (seed: number) => ({
   seed,
   today,

@@ -1,27 +1,17 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { Questionnaire, Submission } from '@eq/schema';
+import { type Questionnaire, Submission } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../compile.ts';
 import { answerValue } from '../evaluate.ts';
 import type { Location } from '../location.ts';
 import { computePath } from '../navigation/path.ts';
 import { savePage } from '../navigation/save.ts';
 import { emptyState, type ResponseState } from '../state.ts';
+import { evalContext, pageAt } from '../testing/context.ts';
+import { example, fixture, sharedQuestionnaires } from '../testing/files.ts';
 import { answeredState, type RespondOptions, type Script } from '../testing/index.ts';
 import type { AnswerValue } from '../values.ts';
 import { buildSubmission, type SubmissionEnvelope } from './build-submission.ts';
 
 const TODAY = '2025-06-01';
-
-const folders = ['fixtures', 'examples'].map((name) => new URL(`../../../schema/${name}/`, import.meta.url));
-const load = (url: URL) => Questionnaire.parse(JSON.parse(readFileSync(url, 'utf8')));
-const fixture = (name: string) => load(new URL(`${name}.json`, folders[0]));
-const example = (name: string) => load(new URL(`${name}.json`, folders[1]));
-const everyQuestionnaire = folders.flatMap((folder) =>
-  readdirSync(folder)
-    .filter((file) => file.endsWith('.json'))
-    .map((file) => [file, new URL(file, folder)] as const),
-);
 
 const envelope: SubmissionEnvelope = {
   submissionId: '3f1c9a52-7b4e-4c1d-9a8e-2d5b6c7e8f90',
@@ -52,8 +42,7 @@ function save(q: Questionnaire, state: ResponseState, location: Location, values
 const submit = (q: Questionnaire, state: ResponseState) => buildSubmission(q, state, envelope, { today: TODAY });
 
 describe('buildSubmission for every fixture and example', () => {
-  it.each(everyQuestionnaire)('%s gives a valid submission document for a complete respondent', (_, url) => {
-    const q = load(url);
+  it.each(sharedQuestionnaires())('$name gives a valid submission document for a complete respondent', ({ q }) => {
     const state = respond(q);
     const doc = submit(q, state);
     expect(Submission.safeParse(doc).error?.issues ?? []).toEqual([]);
@@ -127,14 +116,9 @@ describe('buildSubmission of lists and relationships', () => {
   });
 
   it('drops a removed item with its answers and every relationship to it', () => {
-    const removed = save(
-      q,
-      state,
-      { kind: 'page', section: 'household', page: 'remove-person', item: 'Qw7eR2' },
-      {
-        'remove-person-answer': 'yes',
-      },
-    );
+    const removed = save(q, state, pageAt('household', 'remove-person', 'Qw7eR2'), {
+      'remove-person-answer': 'yes',
+    });
     const doc = submit(q, removed);
     expect(doc.lists.people).toEqual({ items: ['aB3xY9', 'Zt5uK1'], primary: 'aB3xY9' });
     expect(doc.answers.filter((a) => a.listItemId === 'Qw7eR2' || a.toListItemId === 'Qw7eR2')).toEqual([]);
@@ -190,12 +174,7 @@ describe('buildSubmission answers', () => {
   it('keeps only answers on the path', () => {
     const q = fixture('calculated-summary');
     const state = respond(q, { answers: { 'car-owner-answer': 'yes', 'fuel-answer': 80 } });
-    const noCar = save(
-      q,
-      state,
-      { kind: 'page', section: 'spending', page: 'car-owner' },
-      { 'car-owner-answer': 'no' },
-    );
+    const noCar = save(q, state, pageAt('spending', 'car-owner'), { 'car-owner-answer': 'no' });
     expect(noCar.answers['fuel-answer']).toBe(80);
     expect(submit(q, noCar).answers.map((a) => a.answerId)).toEqual([
       'food-answer',
@@ -237,7 +216,7 @@ describe('buildSubmission answers', () => {
       { answerId: 'employees-answer', qCode: '1', value: 45 },
       { answerId: 'vacancies-answer', qCode: '3', value: 2 },
     ]);
-    const ctx = { compiled: compile(q), state, today: TODAY, onPath: computePath(q, state, { today: TODAY }).onPath };
+    const ctx = evalContext(q, state, { today: TODAY, onPath: computePath(q, state, { today: TODAY }).onPath });
     expect(answerValue({ answer: 'confirm-employees-answer' }, ctx)).toBe('yes');
   });
 

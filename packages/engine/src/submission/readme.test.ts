@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { Questionnaire, Submission } from '@eq/schema';
+import { Submission } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
+import { fixture } from '../testing/files.ts';
 import { answeredState } from '../testing/index.ts';
 import { buildSubmission } from './build-submission.ts';
 
 const TODAY = '2025-06-01';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const relationships = Questionnaire.parse(
-  JSON.parse(readFileSync(new URL('../../../schema/fixtures/relationships.json', import.meta.url), 'utf8')),
-);
+const relationships = fixture('relationships');
 
 /** The JSON block that follows a marker comment in the README. */
 function exampleAfter(marker: string): unknown {

@@ -1,30 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { Questionnaire } from '@eq/schema';
+import type { Questionnaire } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
 import type { Location } from '../location.ts';
 import { isComplete } from '../navigation/progress.ts';
 import { savePage } from '../navigation/save.ts';
 import type { ResponseState } from '../state.ts';
+import { pageAt } from '../testing/context.ts';
+import { example, fixture } from '../testing/files.ts';
 import { answeredState, household, type Script } from '../testing/index.ts';
 import type { AnswerValue } from '../values.ts';
 import { buildSummary } from './build-summary.ts';
 import type { SummaryGroup, SummarySection } from './model.ts';
 
 const TODAY = '2025-06-01';
-const load = (path: string) =>
-  Questionnaire.parse(JSON.parse(readFileSync(new URL(`../../../schema/${path}.json`, import.meta.url), 'utf8')));
-const fixture = (name: string) => load(`fixtures/${name}`);
 
 /** A respondent who completes the questionnaire, answering as the script says and anything else as seed 1 gives. */
 const respond = (q: Questionnaire, script?: Script) => answeredState(q, script, { seed: 1, today: TODAY });
-
-const at = (section: string, page: string, item?: string, to?: string): Location => ({
-  kind: 'page',
-  section,
-  page,
-  ...(item === undefined ? {} : { item }),
-  ...(to === undefined ? {} : { to }),
-});
 
 function save(q: Questionnaire, state: ResponseState, location: Location, values: Record<string, AnswerValue>) {
   return savePage(q, state, location, values, { today: TODAY, newItemId: () => 'unused' }).state;
@@ -67,7 +57,7 @@ describe('buildSummary of a linear questionnaire', () => {
   });
 
   it('shows every question on the path with its answers formatted, and where to change them', () => {
-    const change = at('options', 'breakfast');
+    const change = pageAt('options', 'breakfast');
     expect(buildSummary(q, state, { lang: 'en', today: TODAY })[0]?.groups[0]).toEqual({
       kind: 'question',
       page: 'breakfast',
@@ -96,7 +86,7 @@ describe('buildSummary of a linear questionnaire', () => {
   });
 
   it('leaves out a detail answer whose option is no longer chosen', () => {
-    const changed = save(q, state, at('options', 'breakfast'), { 'breakfast-answer': 'toast' });
+    const changed = save(q, state, pageAt('options', 'breakfast'), { 'breakfast-answer': 'toast' });
     const stale = { ...changed, answers: { ...changed.answers, 'breakfast-other-answer': 'Pancakes' } };
     const [section] = buildSummary(q, stale, { lang: 'en', today: TODAY });
     expect(section?.groups[0]?.kind === 'question' && section.groups[0].answers[0]?.value).toBe('Toast');
@@ -116,10 +106,10 @@ describe('buildSummary of a linear questionnaire', () => {
   });
 
   it('shows unanswered optional answers without a value', () => {
-    const unanswered = save(q, state, at('options', 'drinks'), {});
+    const unanswered = save(q, state, pageAt('options', 'drinks'), {});
     const drinks = buildSummary(q, unanswered, { lang: 'en', today: TODAY })[0]?.groups[1];
     expect(drinks?.kind === 'question' && drinks.answers).toEqual([
-      { answerId: 'drinks-answer', label: 'Drinks', change: at('options', 'drinks'), field: 'drinks-answer' },
+      { answerId: 'drinks-answer', label: 'Drinks', change: pageAt('options', 'drinks'), field: 'drinks-answer' },
     ]);
   });
 });
@@ -159,7 +149,7 @@ describe('buildSummary of a hub questionnaire', () => {
   });
 
   it('leaves out a section no longer enabled and pages no longer on the path', () => {
-    const withdrawn = save(q, state, at('employment', 'employment-status'), {});
+    const withdrawn = save(q, state, pageAt('employment', 'employment-status'), {});
     expect(lines(buildSummary(q, withdrawn, { lang: 'en', today: TODAY })).slice(6)).toEqual([
       '# Employment',
       'employment-status | In the last 7 days, were you doing any of the following? | Activities: (not answered)',
@@ -174,7 +164,7 @@ describe('buildSummary and the path', () => {
 
   it('never shows an answer left off the path, nor counts it in a total', () => {
     const state = respond(q, { answers: { ...amounts, 'car-owner-answer': 'yes' } });
-    const noCar = save(q, state, at('spending', 'car-owner'), { 'car-owner-answer': 'no' });
+    const noCar = save(q, state, pageAt('spending', 'car-owner'), { 'car-owner-answer': 'no' });
     expect(noCar.answers['fuel-answer']).toBe(80);
     const shown = lines(buildSummary(q, noCar, { lang: 'en', today: TODAY }));
     expect(shown.some((l) => l.startsWith('fuel'))).toBe(false);
@@ -189,7 +179,7 @@ describe('buildSummary and the path', () => {
       page: 'spending-total',
       title: "Check your household's spending last month",
       total: '£300.50',
-      change: at('spending', 'spending-total'),
+      change: pageAt('spending', 'spending-total'),
     });
     expect(lines(buildSummary(q, state, { lang: 'en', today: TODAY })).at(-1)).toBe(
       'essentials | Of the £300.50 your household spent last month, how much was on items you could not do without? | Essential spending: £250.00',
@@ -286,7 +276,7 @@ describe('buildSummary of lists', () => {
       `sex@${cai} | What is Cai Jones’ sex? | Sex: Female`,
     ]);
     expect(sections[2]?.groups[0]?.kind === 'question' && sections[2].groups[0].change).toEqual(
-      at('personal-details', 'date-of-birth', cai),
+      pageAt('personal-details', 'date-of-birth', cai),
     );
   });
 
@@ -313,15 +303,15 @@ describe('buildSummary of lists', () => {
       list: 'people',
       title: 'People who live here',
       items: [
-        { item: you, label: 'Siân Evans', change: at('household', 'person-name', you) },
+        { item: you, label: 'Siân Evans', change: pageAt('household', 'person-name', you) },
         {
           item: other,
           label: 'Cai Evans',
-          change: at('household', 'person-name', other),
-          remove: at('household', 'remove-person', other),
+          change: pageAt('household', 'person-name', other),
+          remove: pageAt('household', 'remove-person', other),
         },
       ],
-      add: at('household', 'person-name'),
+      add: pageAt('household', 'person-name'),
     });
   });
 
@@ -339,7 +329,7 @@ describe('buildSummary of lists', () => {
       `relationships@${b}>${c} | Thinking of Cai Evans, Mari Jones is their … | Relationship: Unrelated`,
     ]);
     const pair = groups.find((g) => g.kind === 'question' && g.to === c && g.item === b);
-    expect(pair?.kind === 'question' && pair.answers[0]?.change).toEqual(at('household', 'relationships', b, c));
+    expect(pair?.kind === 'question' && pair.answers[0]?.change).toEqual(pageAt('household', 'relationships', b, c));
   });
 });
 
@@ -365,7 +355,7 @@ describe('buildSummary of a hostile state', () => {
 
 describe('buildSummary of a large household', () => {
   it('gives each of 50 people their section, and every pair its relationship, in Welsh too', () => {
-    const census = load('examples/census-household');
+    const census = example('census-household');
     const { state, people, complete } = household(census, 50, { seed: 1, today: TODAY });
     expect(complete).toBe(true);
     expect(isComplete(census, state, { today: TODAY })).toBe(true);

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { Questionnaire } from '@eq/schema';
+import type { Questionnaire } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
-import type { Location } from '../location.ts';
 import { savePage } from '../navigation/save.ts';
+import { answer, listCollector, questionnaire, questionPage, section } from '../testing/build.ts';
+import { pageAt } from '../testing/context.ts';
+import { example, fixture } from '../testing/files.ts';
 import { answeredState, type Script } from '../testing/index.ts';
 import { calculatedSummary } from './calculated.ts';
 
@@ -10,17 +11,7 @@ const TODAY = '2025-06-01';
 /** A respondent who completes the questionnaire, answering as the script says and anything else as seed 1 gives. */
 const respond = (q: Questionnaire, script?: Script) => answeredState(q, script, { seed: 1, today: TODAY });
 
-const fixture = (name: string) =>
-  Questionnaire.parse(
-    JSON.parse(readFileSync(new URL(`../../../schema/fixtures/${name}.json`, import.meta.url), 'utf8')),
-  );
-
-const page = (id: string, item?: string): Location => ({
-  kind: 'page',
-  section: 'spending',
-  page: id,
-  ...(item === undefined ? {} : { item }),
-});
+const page = (id: string) => pageAt('spending', id);
 
 const q = fixture('calculated-summary');
 const amounts = { 'food-answer': 120.5, 'gas-answer': 40, 'electricity-answer': 60, 'fuel-answer': 80 };
@@ -95,77 +86,24 @@ describe('calculatedSummary', () => {
   });
 
   it('adds up the business survey breakdown in pounds, as the respondent confirms it', () => {
-    const business = Questionnaire.parse(
-      JSON.parse(readFileSync(new URL('../../../schema/examples/business-survey.json', import.meta.url), 'utf8')),
-    );
+    const business = example('business-survey');
     const breakdown = { 'turnover-goods': 600000, 'turnover-services': 250000, 'turnover-other': 1500.25 };
     const state = respond(business, { answers: { 'total-turnover': 851500.25, ...breakdown } });
-    const location: Location = { kind: 'page', section: 'turnover', page: 'turnover-breakdown-summary' };
+    const location = pageAt('turnover', 'turnover-breakdown-summary');
     const summary = calculatedSummary(business, state, location, options);
     expect(summary.answers.map((a) => a.value)).toEqual(['£600,000.00', '£250,000.00', '£1,500.25']);
     expect(summary.total).toBe('£851,500.25');
   });
 
   it("adds up one item's answers in a repeating section", () => {
-    const money = (id: string) => ({ id, type: 'currency', label: id, qCode: id, currency: 'GBP' });
-    const ask = (id: string) => ({
-      id,
-      kind: 'question',
-      question: { id: `${id}-q`, title: id, answers: [money(id)] },
-    });
-    const yesNo = (id: string) => ({
-      id: `${id}-q`,
-      title: id,
-      answers: [
-        {
-          id,
-          type: 'radio',
-          label: id,
-          qCode: id,
-          options: [
-            { value: 'yes', label: 'Yes' },
-            { value: 'no', label: 'No' },
-          ],
-        },
-      ],
-    });
-    const household = Questionnaire.parse({
-      formatVersion: 1,
-      id: 'incomes',
-      title: 'Incomes',
-      languages: ['en'],
-      flow: { type: 'linear' },
+    const ask = (id: string) => questionPage(id, [answer(id, 'currency', { currency: 'GBP' })]);
+    const household = questionnaire({
       placeholders: { name: { value: { itemLabel: 'current' } } },
       sections: [
-        {
-          id: 'people',
-          title: 'People',
-          pages: [
-            {
-              id: 'people-list',
-              kind: 'listCollector',
-              list: 'people',
-              itemLabel: { answer: 'name' },
-              question: yesNo('anyone'),
-              addValue: 'yes',
-              itemPage: {
-                id: 'person',
-                question: {
-                  id: 'person-q',
-                  title: 'Name',
-                  answers: [{ id: 'name', type: 'text', label: 'Name', qCode: 'n' }],
-                },
-              },
-              removePage: { id: 'remove', question: yesNo('remove-answer') },
-              removeValue: 'yes',
-            },
-          ],
-        },
-        {
-          id: 'income',
-          title: 'Income',
-          repeat: { list: 'people', title: '{name}' },
-          pages: [
+        section('people', [listCollector('people-list', 'people')]),
+        section(
+          'income',
+          [
             ask('wages'),
             ask('benefits'),
             {
@@ -175,7 +113,8 @@ describe('calculatedSummary', () => {
               answers: ['wages', 'benefits'],
             },
           ],
-        },
+          { repeat: { list: 'people', title: '{name}' } },
+        ),
       ],
     });
     const state = respond(household, {
@@ -187,8 +126,8 @@ describe('calculatedSummary', () => {
       },
     });
     const bob = state.lists.people?.items[1] ?? '';
-    const location: Location = { kind: 'page', section: 'income', page: 'income-total', item: bob };
-    const at = (page: string): Location => ({ kind: 'page', section: 'income', page, item: bob });
+    const at = (page: string) => pageAt('income', page, bob);
+    const location = at('income-total');
     expect(calculatedSummary(household, state, location, options)).toEqual({
       title: 'Check Bob’s income',
       answers: [

@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { Questionnaire } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
 import { household as smallHousehold } from '../navigation/test-questionnaires.ts';
+import { example } from './files.ts';
 import { household } from './household.ts';
 
 const today = '2025-06-15';
-const census = Questionnaire.parse(
-  JSON.parse(readFileSync(new URL('../../../schema/examples/census-household.json', import.meta.url), 'utf8')),
-);
+const census = example('census-household');
 
 describe('a household for tests and benchmarks', () => {
   const { state, people, complete } = household(census, 12, { seed: 3, today, answered: 4 });

@@ -1,9 +1,9 @@
-import { type Answer, type Question, Questionnaire } from '@eq/schema';
+import type { Answer, Question } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
 import { validateQuestion } from '../answers/validate.ts';
-import { compile } from '../compile.ts';
 import type { EvalContext } from '../evaluate.ts';
-import { emptyState } from '../state.ts';
+import { questionnaire } from './build.ts';
+import { evalContext } from './context.ts';
 import { dice, mulberry32 } from './dice.ts';
 import { answerQuestion, questionForm } from './question-form.ts';
 
@@ -68,15 +68,7 @@ const answers: Answer[] = [
 ];
 
 function contextFor(question: Question): EvalContext {
-  const q = Questionnaire.parse({
-    formatVersion: 1,
-    id: 'every-type',
-    title: 'Every type',
-    languages: ['en'],
-    flow: { type: 'linear' },
-    sections: [{ id: 's', title: 'S', pages: [{ id: 'p', kind: 'question', question }] }],
-  });
-  return { compiled: compile(q), state: emptyState(), today };
+  return evalContext(questionnaire({ pages: [{ id: 'p', kind: 'question', question }] }), {}, { today });
 }
 
 function errorsOf(question: Question, seed: number, skipRate = 0.2): string[] {

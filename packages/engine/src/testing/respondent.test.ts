@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { locationKey } from '../location.ts';
-import {
-  household,
-  householdHub,
-  questionnaire,
-  questionPage,
-  routing,
-  section,
-} from '../navigation/test-questionnaires.ts';
+import { household, householdHub, routing } from '../navigation/test-questionnaires.ts';
+import { answer, questionnaire, questionPage } from './build.ts';
 import { answerAll, respond } from './respondent.ts';
 
 const today = '2025-06-15';
@@ -90,19 +84,9 @@ describe('a simulated respondent', () => {
 
   it('stops, saying where, when no valid answer can be given', () => {
     const impossible = questionnaire({
-      sections: [
-        section('s', [
-          questionPage('count', [
-            {
-              id: 'count-answer',
-              type: 'number',
-              label: 'Count',
-              qCode: '1',
-              mandatory: true,
-              min: { value: 10 },
-              max: { value: 5 },
-            },
-          ]),
+      pages: [
+        questionPage('count', [
+          answer('count-answer', 'number', { mandatory: true, min: { value: 10 }, max: { value: 5 } }),
         ]),
       ],
     });

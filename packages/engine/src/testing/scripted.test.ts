@@ -1,15 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { Questionnaire } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
-import { questionnaire, questionPage, section } from '../navigation/test-questionnaires.ts';
+import { answer, questionnaire, questionPage } from './build.ts';
+import { fixture } from './files.ts';
 import { respond } from './respondent.ts';
 import { answeredState, scripted } from './scripted.ts';
 
 const today = '2025-06-15';
-const fixture = (name: string) =>
-  Questionnaire.parse(
-    JSON.parse(readFileSync(new URL(`../../../schema/fixtures/${name}.json`, import.meta.url), 'utf8')),
-  );
 
 describe('a scripted respondent', () => {
   it('gives the answers scripted, detail answers included, and generates every other one', () => {
@@ -68,13 +63,7 @@ describe('a scripted respondent', () => {
 
   it('says where the script cannot be followed', () => {
     const q = questionnaire({
-      sections: [
-        section('s', [
-          questionPage('count', [
-            { id: 'count-answer', type: 'number', label: 'Count', qCode: '1', mandatory: true, max: { value: 5 } },
-          ]),
-        ]),
-      ],
+      pages: [questionPage('count', [answer('count-answer', 'number', { mandatory: true, max: { value: 5 } })])],
     });
     expect(() => answeredState(q, { answers: { 'count-answer': 9 } }, { seed: 1, today })).toThrow(
       'the scripted respondent did not complete test: no valid answer found at count',

@@ -1,5 +1,6 @@
 import type { NumericAnswer, Question, TotalRule } from '@eq/schema';
 import { decimalPlaces } from '../answers/parse-number.ts';
+import { meetsTotal } from '../answers/totals.ts';
 import { withSubmitted } from '../answers/validate.ts';
 import { answerValue, type EvalContext, evaluate } from '../evaluate.ts';
 import { type AnswerValue, isNumericAnswer } from '../values.ts';
@@ -45,7 +46,7 @@ function adjust(question: Question, ids: string[], rules: TotalRule[], values: V
     (acc, a) => acc + (typeof values[a.id] === 'number' ? (values[a.id] as number) : 0),
     fixed,
   );
-  if (totals.every(({ rule, total }) => meets(sum, rule.mustBe, total)) || parts.length === 0) return;
+  if (totals.every(({ rule, total }) => meetsTotal(sum, rule.mustBe, total)) || parts.length === 0) return;
 
   const places = Math.min(...parts.map(decimalPlaces));
   const grids = parts.map((a) => numberGrid(a, ctxNow, dice));
@@ -107,21 +108,4 @@ function within([low, high]: [number, number], mustBe: TotalRule['mustBe'], tota
 function leaveEmpty(parts: NumericAnswer[], values: Values, anyFixed: boolean): void {
   if (anyFixed || parts.some((a) => a.mandatory)) return;
   for (const a of parts) values[a.id] = undefined;
-}
-
-/** As the engine compares: sums rounded to six decimal places, past which is floating-point noise. */
-function meets(sum: number, mustBe: TotalRule['mustBe'], total: number): boolean {
-  const [s, t] = [Number(sum.toFixed(6)), Number(total.toFixed(6))];
-  switch (mustBe) {
-    case 'equal':
-      return s === t;
-    case 'lessThan':
-      return s < t;
-    case 'lessThanOrEqual':
-      return s <= t;
-    case 'greaterThan':
-      return s > t;
-    case 'greaterThanOrEqual':
-      return s >= t;
-  }
 }

@@ -1,6 +1,7 @@
-import { type Answer, Questionnaire } from '@eq/schema';
+import type { Answer } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../compile.ts';
+import { questionnaire, questionPage } from '../testing/build.ts';
 import type { AnswerValue } from '../values.ts';
 import { formatAnswerValue } from './answer-value.ts';
 
@@ -35,21 +36,7 @@ const answers = [
   { id: 'home', type: 'address', label: 'Home', qCode: '15' },
 ];
 
-const questionnaire = Questionnaire.parse({
-  formatVersion: 1,
-  id: 'answer-values',
-  title: 'Answer values',
-  languages: ['en', 'cy'],
-  flow: { type: 'linear' },
-  sections: [
-    {
-      id: 's',
-      title: 'Section',
-      pages: [{ id: 'p', kind: 'question', question: { id: 'q', title: 'Question', answers } }],
-    },
-  ],
-});
-const compiled = compile(questionnaire);
+const compiled = compile(questionnaire({ languages: ['en', 'cy'], pages: [questionPage('p', answers)] }));
 
 function write(answerId: string, value: AnswerValue, lang = 'en'): string {
   const answer = compiled.answers.get(answerId)?.answer as Answer;

@@ -1,7 +1,7 @@
-import { Questionnaire } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../compile.ts';
 import { emptyState, type ResponseState } from '../state.ts';
+import { questionnaire, questionPage } from '../testing/build.ts';
+import { evalContext } from '../testing/context.ts';
 import { placeholderNames, type RenderContext, renderText } from './render.ts';
 
 const yesNo = [
@@ -9,18 +9,9 @@ const yesNo = [
   { value: 'no', label: { en: 'No', cy: 'Na' } },
 ];
 const radio = (id: string) => ({ id, type: 'radio', label: 'Choose', qCode: id, options: yesNo });
-const page = (id: string, answers: object[]) => ({
-  id,
-  kind: 'question',
-  question: { id: `${id}-q`, title: 'Question', answers },
-});
 
-const questionnaire = Questionnaire.parse({
-  formatVersion: 1,
-  id: 'piping',
-  title: 'Piping',
+const q = questionnaire({
   languages: ['en', 'cy'],
-  flow: { type: 'linear' },
   metadata: [
     { name: 'ru_name', type: 'string' },
     { name: 'period_start', type: 'date' },
@@ -80,7 +71,7 @@ const questionnaire = Questionnaire.parse({
       id: 'company',
       title: 'Company',
       pages: [
-        page('about', [
+        questionPage('about', [
           { id: 'name', type: 'text', label: 'Name', qCode: 'n' },
           radio('owns'),
           {
@@ -103,7 +94,7 @@ const questionnaire = Questionnaire.parse({
           { id: 'lived', type: 'duration', label: 'Lived', qCode: 'l' },
           { id: 'home', type: 'address', label: 'Home', qCode: 'h' },
         ]),
-        page('costs', [
+        questionPage('costs', [
           { id: 'cost-a', type: 'currency', label: 'A', qCode: 'ca' },
           { id: 'cost-b', type: 'currency', label: 'B', qCode: 'cb' },
         ]),
@@ -145,11 +136,10 @@ const questionnaire = Questionnaire.parse({
       id: 'individual',
       title: 'Individual',
       repeat: { list: 'people', title: '{person_name}' },
-      pages: [page('age-page', [{ id: 'age', type: 'number', label: 'Age', qCode: 'ag' }])],
+      pages: [questionPage('age-page', [{ id: 'age', type: 'number', label: 'Age', qCode: 'ag' }])],
     },
   ],
 });
-const compiled = compile(questionnaire);
 
 function household(): ResponseState {
   const state = emptyState({ ru_name: 'Acme {company} Ltd', period_start: '2024-04-01' });
@@ -163,7 +153,7 @@ function household(): ResponseState {
 }
 
 function render(text: Parameters<typeof renderText>[0], context: Partial<RenderContext> = {}): string {
-  return renderText(text, { compiled, state: household(), today: '2024-06-01', lang: 'en', ...context });
+  return renderText(text, evalContext(q, household(), { lang: 'en', ...context }));
 }
 
 function withAnswers(answers: Record<string, unknown>): ResponseState {

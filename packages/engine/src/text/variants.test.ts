@@ -1,7 +1,7 @@
-import { type Question, Questionnaire } from '@eq/schema';
+import type { Question } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../compile.ts';
-import { emptyState } from '../state.ts';
+import { questionnaire, questionPage, radio } from '../testing/build.ts';
+import { evalContext } from '../testing/context.ts';
 import { chooseQuestion } from './variants.ts';
 
 const question = (title: string): Question => ({
@@ -12,57 +12,25 @@ const question = (title: string): Question => ({
 const proxy = { '==': [{ answer: 'proxy' }, 'yes'] } as const;
 const young = { '<': [{ answer: 'age' }, 16] } as const;
 
-const questionnaire = Questionnaire.parse({
-  formatVersion: 1,
-  id: 'variants',
-  title: 'Variants',
-  languages: ['en'],
-  flow: { type: 'linear' },
-  sections: [
+const q = questionnaire({
+  pages: [
+    questionPage('proxy-page', [radio('proxy', ['yes', 'no'])]),
     {
-      id: 's',
-      title: 'S',
-      pages: [
-        {
-          id: 'proxy-page',
-          kind: 'question',
-          question: {
-            id: 'proxy-q',
-            title: 'Are you answering for someone else?',
-            answers: [
-              {
-                id: 'proxy',
-                type: 'radio',
-                label: 'Proxy',
-                qCode: 'p',
-                options: [
-                  { value: 'yes', label: 'Yes' },
-                  { value: 'no', label: 'No' },
-                ],
-              },
-            ],
-          },
-        },
-        {
-          id: 'age-page',
-          kind: 'question',
-          question: question('What is your age?'),
-          variants: [
-            { when: proxy, question: question('What is their age?') },
-            { when: young, question: question('How old are you?') },
-          ],
-        },
+      id: 'age-page',
+      kind: 'question',
+      question: question('What is your age?'),
+      variants: [
+        { when: proxy, question: question('What is their age?') },
+        { when: young, question: question('How old are you?') },
       ],
     },
   ],
 });
-const compiled = compile(questionnaire);
-const agePage = questionnaire.sections[0]?.pages[1];
+const agePage = q.sections[0]?.pages[1];
 
 function chosenTitle(answers: Record<string, unknown>): unknown {
   if (agePage?.kind !== 'question') throw new Error('fixture changed');
-  const state = { ...emptyState(), answers };
-  return chooseQuestion(agePage, { compiled, state, today: '2024-06-01' }).title;
+  return chooseQuestion(agePage, evalContext(q, { answers })).title;
 }
 
 describe('chooseQuestion', () => {
@@ -79,6 +47,6 @@ describe('chooseQuestion', () => {
 
   it('shows the page question of a page without variants', () => {
     const page = { question: question('Plain') };
-    expect(chooseQuestion(page, { compiled, state: emptyState(), today: '2024-06-01' }).title).toBe('Plain');
+    expect(chooseQuestion(page, evalContext(q)).title).toBe('Plain');
   });
 });
