@@ -38,7 +38,7 @@ export function chrome(req: Request, res: Response, services: Services, options:
       ? {
           signOutAction: '/sign-out',
           sessionExpiresAt: new Date(session.expiresAt * 1000).toISOString(),
-          timeoutSeconds: services.config.SESSION_TIMEOUT_MINUTES * 60,
+          timeoutSeconds: session.idleMinutes * 60,
           sessionEndpoint: '/session/expiry',
           sessionExpiredUrl: '/session-expired',
         }

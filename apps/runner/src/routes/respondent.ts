@@ -41,7 +41,7 @@ export function loadRespondent(services: Services, sessions: SessionCookies): Re
     const published = await services.source.version(record.questionnaire.slug, record.questionnaire.version);
     if (!published)
       throw new Error(`questionnaire ${record.questionnaire.slug} v${record.questionnaire.version} is not available`);
-    const refreshed = { ...session, expiresAt: idleEnd(services) };
+    const refreshed = { ...session, expiresAt: idleEnd(services, session.idleMinutes) };
     await sessions.write(res, refreshed);
     req.session = refreshed;
     const questionnaire = published.questionnaire;
@@ -50,8 +50,9 @@ export function loadRespondent(services: Services, sessions: SessionCookies): Re
   };
 }
 
-export function idleEnd(services: Services): number {
-  return Math.floor(services.now().getTime() / 1000) + services.config.SESSION_TIMEOUT_MINUTES * 60;
+/** When a session idle for `minutes` from now ends (epoch seconds). */
+export function idleEnd(services: Services, minutes: number): number {
+  return Math.floor(services.now().getTime() / 1000) + minutes * 60;
 }
 
 export interface StartRequest {
@@ -101,11 +102,15 @@ export async function startResponse(
       : await responses.load(start.responseId, start.secret);
   }
   if (!record) return { refused: 'unreadable' };
+  const pinned = await services.source.version(record.questionnaire.slug, record.questionnaire.version);
+  const idleMinutes =
+    (pinned ?? start.published).questionnaire.sessionTimeoutMinutes ?? services.config.SESSION_TIMEOUT_MINUTES;
   await sessions.write(res, {
     responseId: start.responseId,
     secret: start.secret,
     lang: start.lang,
-    expiresAt: idleEnd(services),
+    expiresAt: idleEnd(services, idleMinutes),
+    idleMinutes,
   });
   return { record };
 }

@@ -23,7 +23,7 @@ export function sessionRoutes(services: Services, sessions: SessionCookies): Rou
   router.get('/session/expiry', (req, res) => expiry(req, res));
   router.patch('/session/expiry', async (req, res) => {
     if (!req.session) return expiry(req, res);
-    req.session = { ...req.session, expiresAt: idleEnd(services) };
+    req.session = { ...req.session, expiresAt: idleEnd(services, req.session.idleMinutes) };
     await sessions.write(res, req.session);
     expiry(req, res);
   });

@@ -9,6 +9,7 @@ const SessionClaims = z.object({
   sec: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
   lang: z.string().regex(/^[a-z]{2,3}$/),
   idle: z.number().int(),
+  mins: z.number().int().min(1).max(1440),
 });
 
 export interface SessionCookieOptions {
@@ -68,7 +69,13 @@ export function sessionCookies(options: SessionCookieOptions) {
     try {
       const { payload } = await jwtDecrypt(token, key);
       const claims = SessionClaims.parse(payload);
-      return { responseId: claims.rid, secret: claims.sec, lang: claims.lang, expiresAt: claims.idle };
+      return {
+        responseId: claims.rid,
+        secret: claims.sec,
+        lang: claims.lang,
+        expiresAt: claims.idle,
+        idleMinutes: claims.mins,
+      };
     } catch {
       return undefined;
     }
@@ -77,7 +84,13 @@ export function sessionCookies(options: SessionCookieOptions) {
   async function write(res: Response, session: Session): Promise<void> {
     // The idle end is a claim of its own rather than `exp`, so an idle session can be told apart
     // from a forged or broken cookie (and shown the session-expired page).
-    const claims = { rid: session.responseId, sec: session.secret, lang: session.lang, idle: session.expiresAt };
+    const claims = {
+      rid: session.responseId,
+      sec: session.secret,
+      lang: session.lang,
+      idle: session.expiresAt,
+      mins: session.idleMinutes,
+    };
     const token = await new EncryptJWT(claims).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(key);
     res.cookie(name, token, cookie);
   }

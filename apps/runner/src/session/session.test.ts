@@ -8,6 +8,7 @@ import { FakeClock } from '../testing/clock.ts';
 import { type TestRunner, testRunner } from '../testing/harness.ts';
 import { type Launcher, launcher, launchUrl } from '../testing/launch.ts';
 import { sessionCookieSet } from '../testing/pages.ts';
+import { fixture, PublishedSource } from '../testing/sources.ts';
 import { ACCESS_CODE_FIELD } from '../view-models/start.ts';
 
 const START = new Date('2026-06-01T09:00:00Z');
@@ -239,5 +240,27 @@ describe('in production', () => {
     const sealed = sessionCookieSet(dev.headers)?.split(';')[0]?.replace('__Host-', '') ?? '';
     const response = await supertest(production.app).get('/questionnaire/age').set('Cookie', sealed);
     expect(response.headers.location).toBe('/session-expired');
+  });
+});
+
+describe('a questionnaire with its own session timeout', () => {
+  it('ends the idle session after the questionnaire’s minutes rather than the runner’s', async () => {
+    const clock = new FakeClock(START);
+    const source = new PublishedSource();
+    source.publish({ ...fixture('routing-and'), sessionTimeoutMinutes: 10 }, { openAccess: true });
+    const short = await testRunner({}, { now: clock.now, source });
+    try {
+      const browser = new Browser(short.app);
+      await browser.open('/s/routing-and');
+      expect(browser.page.url).toBe('/questionnaire/age');
+      clock.advanceMinutes(9);
+      await browser.open('/questionnaire/age');
+      expect(browser.page.url).toBe('/questionnaire/age');
+      clock.advanceMinutes(11);
+      await browser.open('/questionnaire/age');
+      expect(browser.page.url).toBe('/session-expired');
+    } finally {
+      await short.close();
+    }
   });
 });

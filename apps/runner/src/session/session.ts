@@ -12,4 +12,6 @@ export interface Session {
   lang: string;
   /** When the idle session ends (epoch seconds); every request moves it on. */
   expiresAt: number;
+  /** How long the session may stay idle: the questionnaire's own timeout, else the runner's. */
+  idleMinutes: number;
 }
