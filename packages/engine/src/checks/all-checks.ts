@@ -1,6 +1,6 @@
 import { answerNotYetCollected } from './collection-order.ts';
 import { exclusiveChoices } from './exclusive.ts';
-import { duplicateIds, duplicateMetadata, duplicateOptions } from './ids.ts';
+import { duplicateIds, duplicateMetadata, duplicateOptions, reservedIds } from './ids.ts';
 import { itemScope } from './item-scope.ts';
 import { impossibleLimits } from './limits.ts';
 import { listLayout } from './lists.ts';
@@ -20,6 +20,7 @@ import { variantAnswersMismatch } from './variants.ts';
 /** Every semantic check, run once the questionnaire matches the schema. */
 export const CHECKS: readonly Check[] = [
   duplicateIds,
+  reservedIds,
   variantAnswersMismatch,
   duplicateOptions,
   duplicateMetadata,

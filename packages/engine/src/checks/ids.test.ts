@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answer, listCollector, options, question, questionPage, radio, section } from '../testing/build.ts';
-import { duplicateIds, duplicateMetadata, duplicateOptions } from './ids.ts';
+import { duplicateIds, duplicateMetadata, duplicateOptions, reservedIds } from './ids.ts';
 import { runCheck, summary } from './test-helpers.ts';
 import { householdSurvey } from './test-household.ts';
 
@@ -76,5 +76,19 @@ describe('duplicate-metadata', () => {
     const doc = { pages: [questionPage('p', [answer('a')])], metadata };
     expect(summary(runCheck(duplicateMetadata, doc))).toEqual([['duplicate-metadata', 'error', '/metadata/1/name']]);
     expect(runCheck(duplicateMetadata, householdSurvey())).toEqual([]);
+  });
+});
+
+describe('reserved-id', () => {
+  it('accepts ordinary page and list ids', () => {
+    expect(runCheck(reservedIds, householdSurvey())).toEqual([]);
+  });
+
+  it('reports a page or list named "summary" or "sections", which the runner\'s URLs use', () => {
+    const doc = { pages: [questionPage('summary', [answer('a')]), listCollector('people', 'sections')] };
+    expect(summary(runCheck(reservedIds, doc))).toEqual([
+      ['reserved-id', 'error', '/sections/0/pages/0/id'],
+      ['reserved-id', 'error', '/sections/0/pages/1/list'],
+    ]);
   });
 });

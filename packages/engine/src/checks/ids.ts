@@ -69,3 +69,28 @@ export const duplicateMetadata: Check = (ctx) => {
     ];
   });
 };
+
+/**
+ * Ids the runner's URLs use for pages of their own: `/questionnaire/summary` and
+ * `/questionnaire/sections/<id>`. A page or list with such an id could never be reached.
+ */
+export const RESERVED_IDS: readonly string[] = ['summary', 'sections'];
+
+export const reservedIds: Check = (ctx) => {
+  const reserved = new Set(RESERVED_IDS);
+  const problems: Problem[] = [];
+  for (const site of ctx.pages) {
+    if (reserved.has(site.id)) {
+      problems.push(
+        error('reserved-id', `${site.pointer}/id`, `page id "${site.id}" is reserved for the runner's own pages`),
+      );
+    }
+    const list = 'list' in site.page && !site.role ? site.page.list : undefined;
+    if (list !== undefined && reserved.has(list)) {
+      problems.push(
+        error('reserved-id', `${site.pointer}/list`, `list id "${list}" is reserved for the runner's own pages`),
+      );
+    }
+  }
+  return problems;
+};
