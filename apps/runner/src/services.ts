@@ -29,6 +29,7 @@ export interface Services {
   store: ResponseStore;
   responses: ResponseRepository;
   source: QuestionnaireSource;
+  outbox: Outbox;
   delivery: DeliveryWorker;
   launchTokens: ReturnType<typeof createLaunchTokenVerifier>;
   /** Present in development only: signs launch tokens for the development index page. */
@@ -116,6 +117,7 @@ export async function createServices(
     store,
     responses: new ResponseRepository({ store, serverKey: keys.answer, ttlSeconds: config.RESPONSE_TTL_DAYS * 86_400 }),
     source,
+    outbox,
     delivery,
     launchTokens: createLaunchTokenVerifier({ jwks: required(config.LAUNCH_JWKS ?? devLaunch?.jwks, 'LAUNCH_JWKS') }),
     ...(devLaunch ? { devLaunchKey: devLaunch.privateJwk } : {}),

@@ -7,7 +7,11 @@ export interface StoredResponse {
   /** The version the respondent started: they stay on it whatever is published later. */
   questionnaire: { slug: string; version: number };
   state: ResponseState;
-  status: 'inProgress' | 'submitted';
+  /**
+   * `submitting`: the submission's id and time are fixed and it is on its way into the outbox;
+   * answers can no longer change. `submitted`: it is in the outbox (or delivered).
+   */
+  status: 'inProgress' | 'submitting' | 'submitted';
   language: string;
   respondentRef?: string;
   test?: boolean;
@@ -27,7 +31,7 @@ const StoredResponseRecord = z.object({
   responseId: z.string().min(1).max(RESPONSE_ID_MAX_LENGTH),
   questionnaire: z.object({ slug: z.string().min(1), version: z.number().int().min(0) }),
   state: z.record(z.string(), z.unknown()).transform((raw): ResponseState => normaliseState(raw)),
-  status: z.enum(['inProgress', 'submitted']),
+  status: z.enum(['inProgress', 'submitting', 'submitted']),
   language: z.string().min(1),
   respondentRef: z.string().optional(),
   test: z.boolean().optional(),

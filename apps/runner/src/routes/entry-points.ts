@@ -119,7 +119,7 @@ async function openLink(services: Services, sessions: SessionCookies, req: Reque
 
 function afterStart(services: Services, req: Request, res: Response, outcome: StartOutcome): void {
   if ('record' in outcome) {
-    res.redirect(303, outcome.record.status === 'submitted' ? '/thank-you' : '/questionnaire/');
+    res.redirect(303, outcome.record.status !== 'inProgress' ? '/thank-you' : '/questionnaire/');
     return;
   }
   const page =

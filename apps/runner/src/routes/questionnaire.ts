@@ -49,7 +49,7 @@ function visit(services: Services, req: Request, res: Response): Visit | undefin
   const respondent = respondentOf(res);
   const { compiled, record } = respondent;
   const today = todayIso(services.now());
-  if (record.status === 'submitted') {
+  if (record.status !== 'inProgress') {
     render(
       res,
       services,

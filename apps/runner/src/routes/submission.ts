@@ -26,40 +26,72 @@ export function submissionRoutes(services: Services): Router {
 async function submit(services: Services, req: Request, res: Response): Promise<void> {
   const respondent = respondentOf(res);
   const { record, questionnaire: q, session } = respondent;
-  if (record.status === 'submitted') return res.redirect(303, '/thank-you');
   const now = services.now();
   const today = todayIso(now);
-  if (!isComplete(q, record.state, { today })) {
-    return res.redirect(303, locationUrl(respondent.compiled, firstIncompleteLocation(q, record.state, { today })));
-  }
-  const submissionId = submissionIdFor(record);
-  const submittedAt = now.toISOString();
+  const incomplete = () =>
+    res.redirect(303, locationUrl(respondent.compiled, firstIncompleteLocation(q, record.state, { today })));
+  if (record.status === 'submitted') return res.redirect(303, '/thank-you');
+  if (record.status === 'inProgress' && !isComplete(q, record.state, { today })) return incomplete();
+  // First fix the submission's id and time, once, whoever gets there first (double clicks, two
+  // tabs): every request then builds the very same document.
+  const fixed = await services.responses.update(session.responseId, session.secret, (current) =>
+    current.status === 'inProgress' && isComplete(q, current.state, { today })
+      ? { ...current, status: 'submitting', submissionId: submissionIdFor(current), submittedAt: now.toISOString() }
+      : undefined,
+  );
+  if (!fixed || fixed.status === 'inProgress') return incomplete();
+  await finishSubmission(services, req, respondent, fixed);
+  res.redirect(303, '/thank-you');
+}
+
+/**
+ * Puts the submission in the durable outbox, then marks the response submitted. Only one request
+ * tries the delivery at once; any other just makes sure the same document is queued, so a
+ * request that died half way is finished by the next one (or by the thank-you page).
+ */
+async function finishSubmission(
+  services: Services,
+  req: Request,
+  respondent: Respondent,
+  record: StoredResponse,
+): Promise<void> {
+  if (record.status !== 'submitting' || !record.submissionId || !record.submittedAt) return;
+  const { session, questionnaire: q } = respondent;
   const submission = buildSubmission(
     q,
     record.state,
     {
-      submissionId,
+      submissionId: record.submissionId,
       responseId: record.responseId,
       questionnaireVersion: record.questionnaire.version,
       startedAt: record.startedAt,
-      submittedAt,
+      submittedAt: record.submittedAt,
       language: session.lang,
       ...(record.respondentRef === undefined ? {} : { respondentRef: record.respondentRef }),
       ...(record.test ? { test: true } : {}),
     },
-    { today },
+    { today: record.submittedAt.slice(0, 10) },
   );
-  const outcome = await services.delivery.deliverNow(submission);
-  req.log.info({ submissionId, outcome }, 'response submitted');
+  const first = await services.store.claimOnce(`deliver-now:${record.submissionId}`, 3600);
+  if (first) {
+    const outcome = await services.delivery.deliverNow(submission);
+    req.log.info({ submissionId: record.submissionId, outcome }, 'response submitted');
+  } else {
+    await services.outbox.enqueue(submission);
+  }
   await services.responses.update(session.responseId, session.secret, (current) =>
-    current.status === 'submitted' ? undefined : { ...current, status: 'submitted', submittedAt, submissionId },
+    current.status === 'submitting' ? { ...current, status: 'submitted' } : undefined,
   );
-  res.redirect(303, '/thank-you');
 }
 
 async function thankYou(services: Services, req: Request, res: Response): Promise<void> {
   const respondent = respondentOf(res);
-  const { record, questionnaire: q } = respondent;
+  const { questionnaire: q } = respondent;
+  let record = respondent.record;
+  if (record.status === 'submitting') {
+    await finishSubmission(services, req, respondent, record);
+    record = { ...record, status: 'submitted' };
+  }
   if (record.status !== 'submitted') return res.redirect(303, '/questionnaire/');
   const until = viewableUntil(services, record);
   const ctx = locationContext(

@@ -33,21 +33,20 @@ async function deliveredFor(respondent: HttpRespondent, on: TestRunner = runner)
 }
 
 describe('submitting once', () => {
-  it('makes one submission of two submits at the same moment, and shows both tabs the thank-you page', async () => {
-    const respondent = await readyToSubmit();
-    const tabs = [respondent.browser, respondent.browser.tab()];
-    await tabs[1]?.open('/questionnaire/summary');
-    await Promise.all(tabs.map((tab) => tab.submit({}, '/submit')));
-    for (const tab of tabs) expect(tab.page.url).toBe('/thank-you');
-    // Both requests may get as far as delivering, but with one submission id: the author app,
-    // idempotent on it, keeps one submission.
-    const delivered = await deliveredFor(respondent);
-    expect(delivered.length).toBeGreaterThan(0);
-    expect(new Set(delivered.map((s) => s.submissionId)).size).toBe(1);
-    expect(new Set(delivered.map((s) => JSON.stringify(s.answers))).size).toBe(1);
-    const record = await respondent.record();
-    expect(record.status).toBe('submitted');
-    expect(record.submissionId).toBe(delivered[0]?.submissionId);
+  it('delivers one submission of two submits at the same moment, and shows both tabs the thank-you page', async () => {
+    for (let round = 0; round < 5; round++) {
+      const respondent = await readyToSubmit();
+      const tabs = [respondent.browser, respondent.browser.tab()];
+      await tabs[1]?.open('/questionnaire/summary');
+      await Promise.all(tabs.map((tab) => tab.submit({}, '/submit')));
+      for (const tab of tabs) expect(tab.page.url).toBe('/thank-you');
+      const delivered = await deliveredFor(respondent);
+      expect(delivered).toHaveLength(1);
+      const record = await respondent.record();
+      expect(record.status).toBe('submitted');
+      expect(record.submissionId).toBe(delivered[0]?.submissionId);
+      expect(record.submittedAt).toBe(delivered[0]?.submittedAt);
+    }
   });
 
   it('delivers nothing more when the respondent goes back and submits again', async () => {
