@@ -49,6 +49,7 @@ async function launch(services: Services, sessions: SessionCookies, req: Request
   const outcome = await startResponse(services, sessions, res, {
     published,
     responseId: claims.response_id,
+    via: 'launch',
     // A launch always leads to the same response, from any device: its key derives from the id.
     secret: createHmac('sha256', services.keys.session)
       .update(`launch-response:${claims.response_id}`)
@@ -80,6 +81,7 @@ async function accessCode(services: Services, sessions: SessionCookies, req: Req
   const outcome = await startResponse(services, sessions, res, {
     published,
     responseId: responseIdForCode(key, verified.code),
+    via: 'code',
     secret: secretForCode(key, verified.code),
     lang: req.lang,
   });
@@ -101,6 +103,7 @@ async function openLink(services: Services, sessions: SessionCookies, req: Reque
       const outcome = await startResponse(services, sessions, res, {
         published,
         responseId: previous.responseId,
+        via: 'open',
         secret: previous.secret,
         lang: previous.lang,
       });
@@ -111,6 +114,7 @@ async function openLink(services: Services, sessions: SessionCookies, req: Reque
   const outcome = await startResponse(services, sessions, res, {
     published,
     responseId: randomUUID(),
+    via: 'open',
     secret: newSecret(),
     lang,
   });

@@ -36,7 +36,7 @@ export function chrome(req: Request, res: Response, services: Services, options:
     ...(typeof res.locals.csrfToken === 'string' ? { csrfToken: res.locals.csrfToken } : {}),
     ...(session
       ? {
-          signOutAction: '/sign-out',
+          ...(session.via === 'open' ? {} : { signOutAction: '/sign-out' }),
           sessionExpiresAt: new Date(session.expiresAt * 1000).toISOString(),
           timeoutSeconds: session.idleMinutes * 60,
           sessionEndpoint: '/session/expiry',

@@ -5,7 +5,7 @@ import type { RequestHandler, Response } from 'express';
 import type { PublishedVersion } from '../questionnaires/source.ts';
 import type { StoredResponse } from '../responses/stored-response.ts';
 import type { Services } from '../services.ts';
-import type { Session } from '../session/session.ts';
+import type { EntryRoute, Session } from '../session/session.ts';
 import type { SessionCookies } from '../session/session-cookie.ts';
 
 /** A respondent's request context: their session, their response and the version they are pinned to. */
@@ -61,6 +61,7 @@ export interface StartRequest {
   /** The respondent's key material (base64url, 32 bytes). */
   secret: string;
   lang: string;
+  via: EntryRoute;
   metadata?: Record<string, string | number | boolean>;
   respondentRef?: string;
   test?: boolean;
@@ -111,6 +112,7 @@ export async function startResponse(
     lang: start.lang,
     expiresAt: idleEnd(services, idleMinutes),
     idleMinutes,
+    via: start.via,
   });
   return { record };
 }

@@ -10,6 +10,7 @@ const SessionClaims = z.object({
   lang: z.string().regex(/^[a-z]{2,3}$/),
   idle: z.number().int(),
   mins: z.number().int().min(1).max(1440),
+  via: z.enum(['launch', 'code', 'open']),
 });
 
 export interface SessionCookieOptions {
@@ -75,6 +76,7 @@ export function sessionCookies(options: SessionCookieOptions) {
         lang: claims.lang,
         expiresAt: claims.idle,
         idleMinutes: claims.mins,
+        via: claims.via,
       };
     } catch {
       return undefined;
@@ -90,6 +92,7 @@ export function sessionCookies(options: SessionCookieOptions) {
       lang: session.lang,
       idle: session.expiresAt,
       mins: session.idleMinutes,
+      via: session.via,
     };
     const token = await new EncryptJWT(claims).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(key);
     res.cookie(name, token, cookie);

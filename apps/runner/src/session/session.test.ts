@@ -171,6 +171,16 @@ describe('/session/expiry', () => {
 });
 
 describe('Save and sign out', () => {
+  it('is offered to respondents who can come back with their code, not on an open link', async () => {
+    const { browser } = await respondentWithCode();
+    await browser.open('/questionnaire/paid-work');
+    expect(browser.page.html).toContain('action="/sign-out"');
+    const open = new Browser(runner.app);
+    await open.open('/s/routing-and');
+    expect(open.page.url).toBe('/questionnaire/age');
+    expect(open.page.html).not.toContain('action="/sign-out"');
+  });
+
   it('ends the session: the signed-out page, then no questionnaire page opens', async () => {
     const { browser, code } = await respondentWithCode();
     await browser.submit({}, '/sign-out');

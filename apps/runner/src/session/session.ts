@@ -14,4 +14,12 @@ export interface Session {
   expiresAt: number;
   /** How long the session may stay idle: the questionnaire's own timeout, else the runner's. */
   idleMinutes: number;
+  /**
+   * How the respondent came in. Only a launch token or an access code can bring them back on
+   * another day, so only those sessions offer "Save and sign out"; an open link resumes in the
+   * same browser instead.
+   */
+  via: EntryRoute;
 }
+
+export type EntryRoute = 'launch' | 'code' | 'open';

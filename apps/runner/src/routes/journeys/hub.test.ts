@@ -92,6 +92,8 @@ describe('a hub (hub-and-spoke)', () => {
   it('refuses to submit from the hub before every section is complete', async () => {
     const respondent = await throughHousehold();
     const { browser } = respondent;
+    // The hub offers no Submit yet (and an open link no sign-out form): post from a page with a form.
+    await browser.open('/questionnaire/anyone-live-here');
     await browser.submit({}, '/submit');
     expect(browser.page.url).toBe('/questionnaire/');
     expect((await respondent.record()).status).toBe('inProgress');
