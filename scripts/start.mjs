@@ -1,7 +1,9 @@
 // `npm start`: installs with the pinned pnpm, then starts every app in apps/ that has a "dev"
-// script, with embedded defaults (data under DATA_DIR, default .data/) and each on its own port.
+// script, with embedded defaults (data under DATA_DIR, default .data/) and each on its own port,
+// and says where each is once it answers.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { pnpm, pnpmCommand } from './pnpm.mjs';
 
 const root = new URL('..', import.meta.url);
@@ -20,16 +22,51 @@ if (apps.length === 0) {
   process.exit(0);
 }
 
+/** What to print about an app once it answers, beyond its URL. */
+const ANNOUNCEMENTS = {
+  runner: (url) => {
+    const examples = new URL('packages/schema/examples/', root);
+    const slugs = readdirSync(examples)
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => file.slice(0, -'.json'.length));
+    const width = Math.max(...slugs.map((slug) => slug.length));
+    return [
+      `  development index (every questionnaire, with start and launch links): ${url}/`,
+      '  the bundled examples, by open link (the index launches them with sample metadata):',
+      ...slugs.map((slug) => `    ${slug.padEnd(width)}  ${url}/s/${slug}`),
+    ];
+  },
+};
+
+/** Waits until the app answers /healthz (or has exited), then prints where it is. */
+async function announce(name, url, child) {
+  while (child.exitCode === null) {
+    try {
+      const response = await fetch(`${url}/healthz`);
+      await response.arrayBuffer();
+      if (response.ok) {
+        console.log([`\n${name} is ready on ${url}`, ...(ANNOUNCEMENTS[name]?.(url) ?? [])].join('\n'));
+        return;
+      }
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(250);
+  }
+}
+
 const children = apps.map((name) => {
   const portVar = `${name.toUpperCase()}_PORT`;
   const port = process.env[portVar] ?? String(DEFAULT_PORTS[name] ?? 3100);
   console.log(`starting ${name} on http://localhost:${port}`);
   const [bin, ...pre] = pnpmCommand;
-  return spawn(bin, [...pre, '--filter', `./apps/${name}`, 'dev'], {
+  const child = spawn(bin, [...pre, '--filter', `./apps/${name}`, 'dev'], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, PORT: port, DATA_DIR: process.env.DATA_DIR ?? new URL('.data/', root).pathname },
   });
+  void announce(name, `http://localhost:${port}`, child);
+  return child;
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing requests in flight');
-
+    for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
     server.close(async () => {
       await services.close();
       logger.info('stopped');

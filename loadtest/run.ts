@@ -1,0 +1,191 @@
+// The load test: one production runner on one CPU with a real Redis, an Express hello-world
+// baseline measured the same way in the same run, then the figures. `--help` lists the options.
+//   pnpm --filter @eq/runner loadtest [--seconds 30 --concurrency 10 --profile]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { bundledQuestionnaire, startFakeAuthorApi } from '../apps/runner/src/process/fake-author-api.ts';
+import { productionSetup } from '../apps/runner/src/process/production-env.ts';
+import { buildRunner, type RunnerProcess, startRunner } from '../apps/runner/src/process/runner-process.ts';
+import { planJourney } from './journey.ts';
+import { type LoadOptions, runLoad } from './load.ts';
+import { cpuPlan, cpuSeconds, pinSelf, type RedisServer, startRedis } from './machine.ts';
+import { costsByCategory, profileCosts } from './profile.ts';
+import { formatReport, type LoadReport } from './stats.ts';
+
+const HELP = `loadtest/run.ts: the runner against an Express hello world, one CPU each, same run
+
+  --seconds N       measured seconds per run (default 30)
+  --warmup N        seconds of load before measuring (default 10)
+  --concurrency N   virtual respondents at once (default 10)
+  --people N        people in each census household (default 3)
+  --profile         profile the runner (node --cpu-prof) and print its top costs
+  REDIS_URL=...     use this Redis instead of starting a private redis-server
+`;
+
+const TARGET = { requestsPerSecond: 1500, shareOfBaseline: 0.15, p99Ms: 50 };
+
+/** What the runner's time goes on, by module (see profile.ts). */
+const CATEGORIES: [string, RegExp][] = [
+  ['compression (brotli, gzip)', /^(compression|node:zlib)$/],
+  ['session cookie and tokens (jose, WebCrypto)', /^(jose|node:internal\/crypto\/(util|webcrypto|aes))/],
+  ['pages (nunjucks, ONS macros, view-models, compaction)', /^(nunjucks|apps\/runner\/src\/(views|view-models)\/)/],
+  ['answers at rest (AES-GCM, HKDF, JSON)', /^apps\/runner\/src\/responses\//],
+  ['engine (path, conditions, validation)', /^packages\/engine\//],
+  ['garbage collection', /^\(garbage collector\)$/],
+  ['logging (pino)', /^(pino|pino-http|sonic-boom)$/],
+  ['Redis client', /^(ioredis|redis-parser|denque|cluster-key-slot)$/],
+  [
+    'HTTP, Express and middleware',
+    /^(express|router|body-parser|on-headers|on-finished|cookie|cookie-parser|csrf-csrf|helmet|send|serve-static|qs|finalhandler|node:_http|node:net|node:internal\/(streams|http))/,
+  ],
+  ['validation of data (zod)', /^zod$/],
+];
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+
+const { values } = parseArgs({
+  // pnpm passes a `--` through to the script.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  options: {
+    seconds: { type: 'string', default: '30' },
+    warmup: { type: 'string', default: '10' },
+    concurrency: { type: 'string', default: '10' },
+    people: { type: 'string', default: '3' },
+    profile: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+
+const seconds = Number(values.seconds);
+const warmupSeconds = Number(values.warmup);
+const concurrency = Number(values.concurrency);
+const cpus = cpuPlan();
+pinSelf(cpus.rest);
+
+const census = bundledQuestionnaire('examples/census-household');
+const plans = Array.from({ length: 8 }, (_, i) => planJourney(census, { seed: i + 1, people: Number(values.people) }));
+const built = buildRunner();
+const author = await startFakeAuthorApi([census]);
+const redis: RedisServer | undefined = process.env.REDIS_URL ? undefined : await startRedis(cpus.rest);
+const redisUrl = process.env.REDIS_URL ?? redis?.url ?? '';
+const setup = await productionSetup({ redisUrl, authorApiUrl: author.url, authorApiToken: author.token });
+const profileDir = values.profile ? mkdtempSync(join(tmpdir(), 'eq-runner-profile-')) : undefined;
+
+interface Measured {
+  report: LoadReport;
+  /** The server's CPU use over the measured window: 1 is one CPU all the time. */
+  serverCpu?: number;
+  driverCpu: number;
+}
+
+/** Starts a server on the server CPU, loads it, reads its CPU time over the window, stops it. */
+async function measure(
+  main: string,
+  env: Record<string, string>,
+  work: LoadOptions['work'],
+  nodeOptions: string[] = [],
+) {
+  const server: RunnerProcess = await startRunner({
+    main,
+    env,
+    keepLogs: false,
+    nodeOptions,
+    ...(cpus.server ? { cpus: cpus.server } : {}),
+  });
+  let serverAt: number | undefined;
+  let driverAt = process.cpuUsage();
+  let serverCpu: number | undefined;
+  let driverCpu = 0;
+  let openedAt = 0;
+  const { report, failed } = await runLoad({
+    targets: [server.url],
+    concurrency,
+    work,
+    seconds,
+    warmupSeconds,
+    window: {
+      opened: () => {
+        openedAt = performance.now();
+        serverAt = cpuSeconds(server.pid);
+        driverAt = process.cpuUsage();
+      },
+      closed: () => {
+        const elapsed = (performance.now() - openedAt) / 1000;
+        const serverNow = cpuSeconds(server.pid);
+        if (serverAt !== undefined && serverNow !== undefined) serverCpu = (serverNow - serverAt) / elapsed;
+        const driver = process.cpuUsage(driverAt);
+        driverCpu = (driver.user + driver.system) / 1e6 / elapsed;
+      },
+    },
+    onFailure: (failure) => process.stderr.write(`journey failed (seed ${failure.seed}): ${failure.error}\n`),
+  });
+  const exit = await server.stop();
+  if (exit.code !== 0) process.stderr.write(`the server exited with ${exit.code ?? exit.signal}\n${server.stderr()}\n`);
+  if (failed.length > 0) process.stderr.write(`${failed.length} journeys failed\n`);
+  return { report, driverCpu, ...(serverCpu === undefined ? {} : { serverCpu }) } satisfies Measured;
+}
+
+process.stdout.write(
+  `load test: ${cpus.description}; Node ${process.version}; ${concurrency} concurrent, ${warmupSeconds} s warm-up, ${seconds} s measured\n\n`,
+);
+const helloWorld = fileURLToPath(new URL('../apps/runner/scripts/hello-world.mjs', import.meta.url));
+const baseline = await measure(helloWorld, {}, { get: '/' });
+process.stdout.write(`${formatReport('baseline: Express hello world', baseline.report)}\n${cpuLine(baseline)}\n\n`);
+const runner = await measure(built.main, { ...setup.env, LOG_LEVEL: 'info' }, { plans, launchKey: setup.launchKey });
+process.stdout.write(
+  `${formatReport(`runner: census household of ${values.people}, launched with a token, to the confirmation`, runner.report)}\n${cpuLine(runner)}\n\n`,
+);
+
+const share = runner.report.all.perSecond / baseline.report.all.perSecond;
+const p99 = Math.max(runner.report.get.p99, runner.report.post.p99);
+const met =
+  runner.report.all.perSecond >= TARGET.requestsPerSecond && share >= TARGET.shareOfBaseline && p99 < TARGET.p99Ms;
+process.stdout.write(
+  [
+    `runner ${runner.report.all.perSecond.toFixed(0)} req/s = ${(share * 100).toFixed(1)}% of the baseline's ${baseline.report.all.perSecond.toFixed(0)} req/s; p99 ${p99.toFixed(1)} ms`,
+    `target (>= ${TARGET.requestsPerSecond} req/s on one core, >= ${TARGET.shareOfBaseline * 100}% of the baseline, p99 < ${TARGET.p99Ms} ms): ${met ? 'met' : 'MISSED'}`,
+  ].join('\n'),
+);
+process.stdout.write('\n');
+
+if (profileDir) {
+  process.stdout.write(`\nprofiling the runner (node --cpu-prof; slower than above, for shares only)...\n`);
+  await measure(built.main, { ...setup.env, LOG_LEVEL: 'info' }, { plans, launchKey: setup.launchKey }, [
+    '--cpu-prof',
+    `--cpu-prof-dir=${profileDir}`,
+  ]);
+  const costs = profileCosts(profileDir, REPO);
+  const list = (costs: { share: number; what: string }[]) =>
+    costs.slice(0, 20).map((c) => `  ${(c.share * 100).toFixed(1).padStart(5)}%  ${c.what}`);
+  process.stdout.write(
+    [
+      'busy time by category:',
+      ...list(costsByCategory(costs.modules, CATEGORIES)),
+      'self time by function, share of busy time:',
+      ...list(costs.functions),
+      'self time by module (Node internals charged to their caller):',
+      ...list(costs.modules),
+    ].join('\n'),
+  );
+  process.stdout.write('\n');
+  rmSync(profileDir, { recursive: true, force: true });
+}
+
+await author.close();
+await redis?.stop();
+built.dispose();
+
+function cpuLine(measured: Measured): string {
+  const { serverCpu, report } = measured;
+  const server =
+    serverCpu === undefined
+      ? 'unknown'
+      : `${(serverCpu * 100).toFixed(0)}% of a CPU, ${((serverCpu * 1000) / report.all.perSecond).toFixed(3)} ms a request`;
+  return `server CPU ${server}; driver CPU ${(measured.driverCpu * 100).toFixed(0)}% of a CPU`;
+}
