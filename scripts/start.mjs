@@ -32,8 +32,8 @@ const ANNOUNCEMENTS = {
     const width = Math.max(...slugs.map((slug) => slug.length));
     return [
       `  development index (every questionnaire, with start and launch links): ${url}/`,
-      '  the bundled examples, by open link (the index launches them with sample metadata):',
-      ...slugs.map((slug) => `    ${slug.padEnd(width)}  ${url}/s/${slug}`),
+      '  the bundled examples, each launched with sample launch data (a signed development token):',
+      ...slugs.map((slug) => `    ${slug.padEnd(width)}  ${url}/dev/launch/${slug}`),
     ];
   },
 };

@@ -1,4 +1,5 @@
 import { issueCode } from '@eq/access-code';
+import { validateMetadata } from '@eq/engine';
 import { Router } from 'express';
 import { signDevLaunchToken } from '../launch/dev-keys.ts';
 import { seriesNumbers } from '../questionnaires/series.ts';
@@ -16,6 +17,12 @@ export function devIndexRoutes(services: Services): Router {
   router.get('/', async (req, res) => {
     const list = (await services.source.list?.()) ?? [];
     const series = seriesNumbers(list.map((q) => q.slug));
+    // Questionnaires that need launch data start from a signed launch; the rest from their open link.
+    const needsLaunch = new Set<string>();
+    for (const { slug } of list) {
+      const published = await services.source.latest(slug);
+      if (published && validateMetadata(published.questionnaire, {}).problems.length > 0) needsLaunch.add(slug);
+    }
     render(
       res,
       services,
@@ -24,7 +31,7 @@ export function devIndexRoutes(services: Services): Router {
         questionnaires: list.map(({ slug, title }) => ({
           slug,
           title: `${title} (access code ${issueCode(services.keys.accessCode, series.get(slug) ?? 1, 1)})`,
-          startUrl: `/s/${slug}`,
+          startUrl: needsLaunch.has(slug) && key ? `/dev/launch/${slug}` : `/s/${slug}`,
           ...(key ? { launchUrl: `/dev/launch/${slug}` } : {}),
         })),
       }),

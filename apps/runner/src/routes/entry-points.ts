@@ -91,7 +91,9 @@ async function accessCode(services: Services, sessions: SessionCookies, req: Req
 async function openLink(services: Services, sessions: SessionCookies, req: Request, res: Response): Promise<void> {
   const slug = String(req.params.slug);
   const published = await services.source.latest(slug);
-  if (!published?.openAccess) {
+  // A questionnaire that needs launch data (an address, a reporting period) cannot start from a
+  // link anyone can open: it would ask its questions about nothing.
+  if (!published?.openAccess || validateMetadata(published.questionnaire, {}).problems.length > 0) {
     render(res, services, notFoundView({ chrome: chrome(req, res, services) }), 404);
     return;
   }

@@ -13,6 +13,7 @@ beforeAll(async () => {
   source.publish(fixture('routing-and'));
   source.publish(fixture('routing-or'));
   source.publish(fixture('routing-equals'), { openAccess: false });
+  source.publish(fixture('routing-metadata'));
   clock = new FakeClock();
   runner = await testRunner({}, { source, now: clock.now });
 });
@@ -89,5 +90,14 @@ describe('an open link', () => {
     expectNotFoundPage(browser);
     await browser.open('/s/%3Cscript%3E');
     expectNotFoundPage(browser);
+  });
+});
+
+describe('an open link to a questionnaire that needs launch data', () => {
+  it('is refused, though published with open access: its questions need the launch values', async () => {
+    const browser = new Browser(runner.app);
+    await browser.open('/s/routing-metadata');
+    expect(browser.page.status).toBe(404);
+    expect(browser.cookie('eq-session')).toBeUndefined();
   });
 });

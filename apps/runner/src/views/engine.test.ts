@@ -75,6 +75,14 @@ describe('the layout', () => {
     expect(out).not.toContain('href="/questionnaire/name?lang=en"');
   });
 
+  it('offers the language switch outside the header too, for browsers without JavaScript (the ONS styles hide the header’s)', () => {
+    const out = page();
+    const noScript = /<div class="[^"]*ons-u-db-no-js_enabled[^"]*">\s*<ul class="ons-language-links">/;
+    expect(out).toMatch(noScript);
+    expect(count(out, /href="\/questionnaire\/name\?lang=cy"/)).toBe(2);
+    expect(page({ languages: [] })).not.toMatch(noScript);
+  });
+
   it('has no language switch for a questionnaire in one language', () => {
     expect(page({ languages: [] })).not.toContain('ons-language-links');
   });

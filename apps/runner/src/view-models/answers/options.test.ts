@@ -36,6 +36,14 @@ describe('radio answers', () => {
     expect(html).toContain('for="breakfast-other-answer"');
   });
 
+  it('shows a radio’s detail answer open, so no script marks the radio expanded (a radio cannot be)', () => {
+    const { html } = askedPage('answers-options', 'breakfast');
+    const other = fieldTag(html, 'breakfast-answer-5');
+    expect(other).not.toContain('aria-haspopup');
+    expect(other).not.toContain('aria-controls');
+    expect(html).toContain('ons-radio__other--open');
+  });
+
   it('shows a detail answer’s error on its group and links to the detail input', () => {
     const form = { 'breakfast-answer': 'other', 'breakfast-other-answer': '' };
     const { html, errors } = askedPage('answers-options', 'breakfast', { form });

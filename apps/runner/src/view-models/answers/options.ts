@@ -52,7 +52,9 @@ function radios(answer: Extract<OptionAnswer, { type: 'radio' }>, a: AnswerConte
       value: option.value,
       checked: option.value === chosen,
       label: optionLabel(option, a),
-      ...(option.detailAnswer ? { other: detailInput(option.detailAnswer, a) } : {}),
+      // Shown open: a revealed detail makes the ONS script set aria-expanded on its radio, which
+      // the radio role does not allow (axe: aria-allowed-attr). Checkboxes allow it, and reveal.
+      ...(option.detailAnswer ? { other: { ...detailInput(option.detailAnswer, a), open: true } } : {}),
     })),
   };
 }
