@@ -131,6 +131,14 @@ export const cy: Record<MessageKey, Entry> = {
   signedOutTitle: 'Rydych chi wedi allgofnodi',
   closedTitle: 'Mae’r holiadur hwn wedi cau',
   closedText: 'Nid yw’n bosibl ateb yr holiadur hwn mwyach.',
+  launchProblemTitle: 'Nid yw’r ddolen hon yn gallu agor eich holiadur',
+  launchExpired:
+    'Mae’r ddolen wedi dod i ben neu wedi cael ei defnyddio’n barod. Ewch yn ôl i ble daethoch o hyd iddi a’i dewis eto.',
+  launchInvalid:
+    'Nid yw’r ddolen yn gyflawn neu nid yw’n ddilys. Gwiriwch eich bod wedi copïo’r cyfan, neu ewch yn ôl i ble daethoch o hyd iddi.',
+  launchNotAvailable: 'Nid yw’r holiadur y mae’r ddolen hon ar ei gyfer ar gael.',
+  launchDetails:
+    'Nid yw’r ddolen yn cynnwys y manylion sydd eu hangen ar yr holiadur hwn. Cysylltwch â ni i gael un newydd.',
   errorTitle: 'Mae’n ddrwg gennym, mae problem gyda’r gwasanaeth hwn',
   errorTryLater: 'Rhowch gynnig arall arni yn nes ymlaen.',
   errorReference: 'Os byddwch yn cysylltu â ni am y broblem hon, rhowch y cyfeirnod hwn: {reference}',

@@ -6,7 +6,7 @@ import { replayKey, replayTtlSeconds } from '../launch/replay.ts';
 import { isInterfaceLanguage } from '../middleware/language.ts';
 import type { Services } from '../services.ts';
 import type { SessionCookies } from '../session/session-cookie.ts';
-import { closedView, errorView, notFoundView } from '../view-models/messages.ts';
+import { closedView, errorView, type LaunchProblem, launchProblemView, notFoundView } from '../view-models/messages.ts';
 import { ACCESS_CODE_FIELD, type AccessCodeProblem, startView } from '../view-models/start.ts';
 import { chrome, render } from './render.ts';
 import { newSecret, type StartOutcome, startResponse } from './respondent.ts';
@@ -28,23 +28,28 @@ export function entryPointRoutes(services: Services, sessions: SessionCookies): 
 }
 
 async function launch(services: Services, sessions: SessionCookies, req: Request, res: Response): Promise<void> {
-  const refuse = (status: number, reason: string) => {
+  const refuse = (status: number, problem: LaunchProblem, reason: string) => {
     req.log.warn({ reason }, 'launch refused');
-    render(res, services, errorView({ chrome: chrome(req, res, services), reference: String(req.id) }), status);
+    const page = launchProblemView({ chrome: chrome(req, res, services), problem, reference: String(req.id) });
+    render(res, services, page, status);
   };
   const verified = await services.launchTokens.verify(req.query.token);
-  if (!verified.ok) return refuse(401, `${verified.reason}: ${verified.detail}`);
+  if (!verified.ok) {
+    const problem = verified.reason === 'expired' || verified.reason === 'too-old' ? 'expired' : 'invalid';
+    return refuse(401, problem, `${verified.reason}: ${verified.detail}`);
+  }
   const { claims } = verified;
   const now = services.now();
   if (!(await services.store.claimOnce(replayKey(claims), replayTtlSeconds(claims, now)))) {
-    return refuse(401, 'token already used');
+    return refuse(401, 'expired', 'token already used');
   }
   const published = claims.version
     ? await services.source.version(claims.questionnaire, claims.version)
     : await services.source.latest(claims.questionnaire);
-  if (!published) return refuse(404, 'no such questionnaire or version');
+  if (!published) return refuse(404, 'notAvailable', 'no such questionnaire or version');
   const { metadata, problems } = validateMetadata(published.questionnaire, claims.metadata ?? {});
-  if (problems.length > 0) return refuse(400, `metadata: ${problems.map((p) => `${p.name} ${p.code}`).join(', ')}`);
+  if (problems.length > 0)
+    return refuse(400, 'details', `metadata: ${problems.map((p) => `${p.name} ${p.code}`).join(', ')}`);
   const lang = claims.lang && published.questionnaire.languages.includes(claims.lang) ? claims.lang : req.lang;
   const outcome = await startResponse(services, sessions, res, {
     published,

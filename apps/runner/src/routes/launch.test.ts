@@ -5,7 +5,7 @@ import { signToken, testKeyPair } from '../launch/test-keys.ts';
 import { Browser } from '../testing/browser.ts';
 import { type TestRunner, testRunner } from '../testing/harness.ts';
 import { type Launcher, launcher, launchUrl } from '../testing/launch.ts';
-import { expectErrorPage, sessionCookieSet } from '../testing/pages.ts';
+import { expectLaunchProblemPage, sessionCookieSet } from '../testing/pages.ts';
 import { fixture, PublishedSource } from '../testing/sources.ts';
 import { ObservedStore } from '../testing/stores.ts';
 
@@ -158,18 +158,19 @@ describe('a launch that is refused', () => {
     writesBefore = store.writtenKeys.length;
   });
 
-  /** Refused with the friendly error page: no session, nothing stored. */
-  async function expectRefused(url: string, status: number): Promise<void> {
+  /** Refused with a page that says what is wrong with the link (and no detail): no session, nothing stored. */
+  async function expectRefused(url: string, status: number, says?: RegExp): Promise<void> {
     const browser = new Browser(runner.app);
     await browser.open(url);
-    expectErrorPage(browser, status);
+    expectLaunchProblemPage(browser, status);
+    if (says) expect(browser.page.html).toMatch(says);
     expect(sessionCookieSet(browser.page.headers)).toBeUndefined();
     expect(store.writtenKeys.length).toBe(writesBefore);
   }
 
   it('refuses a token without a required metadata value', async () => {
     const { first_return: _left, ...metadata } = METADATA;
-    await expectRefused(launchUrl(await launch.token(claims({ metadata }))), 400);
+    await expectRefused(launchUrl(await launch.token(claims({ metadata }))), 400, /does not carry the details/);
   });
 
   it('refuses a metadata value of the wrong type', async () => {
@@ -185,7 +186,7 @@ describe('a launch that is refused', () => {
 
   it('refuses an expired token', async () => {
     const iat = Math.floor(Date.now() / 1000) - 400;
-    await expectRefused(launchUrl(await launch.token(claims({ iat, exp: iat + 300 }))), 401);
+    await expectRefused(launchUrl(await launch.token(claims({ iat, exp: iat + 300 }))), 401, /has expired/);
   });
 
   it('refuses a token signed with a key that is not in LAUNCH_JWKS', async () => {
@@ -203,7 +204,7 @@ describe('a launch that is refused', () => {
   });
 
   it('refuses garbage, an empty token and no token at all', async () => {
-    await expectRefused(launchUrl('garbage'), 401);
+    await expectRefused(launchUrl('garbage'), 401, /not complete or not valid/);
     await expectRefused(launchUrl('eyJhbGciOiJFUzI1NiJ9.e30.c2ln'), 401);
     await expectRefused('/session?token=', 401);
     await expectRefused('/session', 401);
@@ -216,7 +217,11 @@ describe('a launch that is refused', () => {
   });
 
   it('refuses a questionnaire or version that is not published', async () => {
-    await expectRefused(launchUrl(await launch.token(claims({ questionnaire: 'no-such-questionnaire' }))), 404);
+    await expectRefused(
+      launchUrl(await launch.token(claims({ questionnaire: 'no-such-questionnaire' }))),
+      404,
+      /is not available/,
+    );
     await expectRefused(
       launchUrl(await launch.token(claims({ questionnaire: 'routing-and', version: 9, metadata: {} }))),
       404,
@@ -228,6 +233,6 @@ describe('a launch that is refused', () => {
     const first = await launched(token);
     expect(first.page.url).toBe('/questionnaire/trading');
     writesBefore = store.writtenKeys.length;
-    await expectRefused(launchUrl(token), 401);
+    await expectRefused(launchUrl(token), 401, /already been used/);
   });
 });

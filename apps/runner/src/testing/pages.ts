@@ -18,6 +18,16 @@ export function expectErrorPage(browser: Browser, status: number): void {
   expect(page.html).not.toMatch(LEAKED_DETAIL);
 }
 
+/** The page a refused launch link shows: what is wrong with the link, the reference, no detail. */
+export function expectLaunchProblemPage(browser: Browser, status: number): void {
+  const { page } = browser;
+  expect(page.status).toBe(status);
+  expect(browser.heading()).toBe('This link cannot open your questionnaire');
+  const reference = page.headers['x-request-id'];
+  expect(page.html).toContain(`give this reference: ${reference}`);
+  expect(page.html).not.toMatch(LEAKED_DETAIL);
+}
+
 /** The page-not-found page, with its status. */
 export function expectNotFoundPage(browser: Browser): void {
   expect(browser.page.status).toBe(404);

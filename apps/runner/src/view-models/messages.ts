@@ -53,6 +53,22 @@ export function errorView(input: { chrome: Chrome; reference: string }): PageVie
   return messagePage(input.chrome, 'errorTitle', paragraphs);
 }
 
+export type LaunchProblem = 'expired' | 'invalid' | 'notAvailable' | 'details';
+
+const LAUNCH_TEXT = {
+  expired: 'launchExpired',
+  invalid: 'launchInvalid',
+  notAvailable: 'launchNotAvailable',
+  details: 'launchDetails',
+} as const;
+
+/** A launch link that cannot start a questionnaire: what is wrong with it, in words, and the reference. */
+export function launchProblemView(input: { chrome: Chrome; problem: LaunchProblem; reference: string }): PageView {
+  const { lang } = input.chrome;
+  const paragraphs = [t(lang, LAUNCH_TEXT[input.problem]), t(lang, 'errorReference', { reference: input.reference })];
+  return messagePage(input.chrome, 'launchProblemTitle', paragraphs);
+}
+
 export function notFoundView(input: { chrome: Chrome }): PageView {
   const { lang } = input.chrome;
   return messagePage(input.chrome, 'notFoundTitle', [t(lang, 'notFoundTyped'), t(lang, 'notFoundPasted')]);
