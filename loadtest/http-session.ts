@@ -19,6 +19,8 @@ export interface Exchange {
   ms: number;
   /** When it ended (`performance.now()`). */
   at: number;
+  /** The body's size as sent (compressed, when it was). */
+  bytes: number;
 }
 
 /** The runners (or the balancer) to send requests to, with one keep-alive connection pool each. */
@@ -127,7 +129,8 @@ export class HttpSession {
         res.on('end', () => {
           const at = performance.now();
           const status = res.statusCode ?? 0;
-          this.options.onExchange?.({ method, status, ms: at - started, at });
+          const bytes = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+          this.options.onExchange?.({ method, status, ms: at - started, at, bytes });
           this.keepCookies(res.headers['set-cookie']);
           try {
             resolve({

@@ -1,7 +1,7 @@
 // The load test: one production runner on one CPU with a real Redis, an Express hello-world
 // baseline measured the same way in the same run, then the figures. `--help` lists the options.
 //   pnpm --filter @eq/runner loadtest [--seconds 30 --concurrency 10 --profile]
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,14 @@ const HELP = `loadtest/run.ts: the runner against an Express hello world, one CP
   --concurrency N   virtual respondents at once (default 10)
   --people N        people in each census household (default 3)
   --profile         profile the runner (node --cpu-prof) and print its top costs
+  --profile-to DIR  keep the profile in DIR: the .cpuprofile (for Chrome DevTools) and costs.json,
+                    every function's and module's share
+  --also FILE       another built runner (main.js) measured in the same run, e.g. a build of
+                    the code before a change (repeat for several); see README.md
+  --rounds N        measure each runner N times, in turns (default 1)
+  --skip-baseline   leave the Express hello world out (comparing runners only)
+  --get PATH        drive the runners with GET PATH in a loop instead of journeys, e.g.
+                    /session/expiry to measure the middleware every request goes through
   REDIS_URL=...     use this Redis instead of starting a private redis-server
 `;
 
@@ -29,19 +37,26 @@ const TARGET = { requestsPerSecond: 1500, shareOfBaseline: 0.15, p99Ms: 50 };
 
 /** What the runner's time goes on, by module (see profile.ts). */
 const CATEGORIES: [string, RegExp][] = [
-  ['compression (brotli, gzip)', /^(compression|node:zlib)$/],
-  ['session cookie and tokens (jose, WebCrypto)', /^(jose|node:internal\/crypto\/(util|webcrypto|aes))/],
-  ['pages (nunjucks, ONS macros, view-models, compaction)', /^(nunjucks|apps\/runner\/src\/(views|view-models)\/)/],
+  ['compression (gzip, brotli)', /^(compression|node:zlib|apps\/runner\/src\/middleware\/compress\.ts)$/],
+  [
+    'session cookie and tokens (AES-GCM, jose)',
+    /^(jose|node:internal\/crypto\/(util|webcrypto|aes|cipher|keys)|apps\/runner\/src\/session\/)/,
+  ],
+  [
+    'pages (nunjucks, ONS macros, view-models, compaction)',
+    /^(nunjucks|apps\/runner\/src\/(views|view-models|i18n)\/)/,
+  ],
   ['answers at rest (AES-GCM, HKDF, JSON)', /^apps\/runner\/src\/responses\//],
   ['engine (path, conditions, validation)', /^packages\/engine\//],
   ['garbage collection', /^\(garbage collector\)$/],
-  ['logging (pino)', /^(pino|pino-http|sonic-boom)$/],
-  ['Redis client', /^(ioredis|redis-parser|denque|cluster-key-slot)$/],
+  ['logging (pino)', /^(pino|pino-http|sonic-boom|apps\/runner\/src\/middleware\/request-logging\.ts)$/],
+  ['Redis client and store', /^(ioredis|redis-parser|denque|cluster-key-slot|apps\/runner\/src\/store\/)/],
   [
     'HTTP, Express and middleware',
-    /^(express|router|body-parser|on-headers|on-finished|cookie|cookie-parser|csrf-csrf|helmet|send|serve-static|qs|finalhandler|node:_http|node:net|node:internal\/(streams|http))/,
+    /^(express|router|body-parser|on-headers|on-finished|cookie|cookie-parser|cookie-signature|csrf-csrf|helmet|send|serve-static|qs|finalhandler|negotiator|accepts|type-is|mime-types|content-type|vary|encodeurl|escape-html|parseurl|statuses|http-errors|depd|raw-body|iconv-lite|debug|setprototypeof|path-to-regexp|node:_http|node:net|node:internal\/(streams|http|url)|node:url|node:querystring|apps\/runner\/src\/(middleware|routes)\/)/,
   ],
   ['validation of data (zod)', /^zod$/],
+  ['Node: promises, timers, native writes', /^(node:internal\/process|node:internal\/timers|node:timers|\(program\))/],
 ];
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 
@@ -54,6 +69,11 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '10' },
     people: { type: 'string', default: '3' },
     profile: { type: 'boolean', default: false },
+    'profile-to': { type: 'string' },
+    also: { type: 'string', multiple: true, default: [] },
+    rounds: { type: 'string', default: '1' },
+    'skip-baseline': { type: 'boolean', default: false },
+    get: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -75,7 +95,8 @@ const author = await startFakeAuthorApi([census]);
 const redis: RedisServer | undefined = process.env.REDIS_URL ? undefined : await startRedis(cpus.rest);
 const redisUrl = process.env.REDIS_URL ?? redis?.url ?? '';
 const setup = await productionSetup({ redisUrl, authorApiUrl: author.url, authorApiToken: author.token });
-const profileDir = values.profile ? mkdtempSync(join(tmpdir(), 'eq-runner-profile-')) : undefined;
+const profileDir =
+  values.profile || values['profile-to'] ? mkdtempSync(join(tmpdir(), 'eq-runner-profile-')) : undefined;
 
 interface Measured {
   report: LoadReport;
@@ -135,31 +156,45 @@ process.stdout.write(
   `load test: ${cpus.description}; Node ${process.version}; ${concurrency} concurrent, ${warmupSeconds} s warm-up, ${seconds} s measured\n\n`,
 );
 const helloWorld = fileURLToPath(new URL('../apps/runner/scripts/hello-world.mjs', import.meta.url));
-const baseline = await measure(helloWorld, {}, { get: '/' });
-process.stdout.write(`${formatReport('baseline: Express hello world', baseline.report)}\n${cpuLine(baseline)}\n\n`);
-const runner = await measure(built.main, { ...setup.env, LOG_LEVEL: 'info' }, { plans, launchKey: setup.launchKey });
-process.stdout.write(
-  `${formatReport(`runner: census household of ${values.people}, launched with a token, to the confirmation`, runner.report)}\n${cpuLine(runner)}\n\n`,
-);
+const baseline = values['skip-baseline'] ? undefined : await measure(helloWorld, {}, { get: '/' });
+if (baseline) {
+  process.stdout.write(`${formatReport('baseline: Express hello world', baseline.report)}\n${cpuLine(baseline)}\n\n`);
+}
+const runnerEnv = { ...setup.env, LOG_LEVEL: 'info' };
+const journeys: LoadOptions['work'] = values.get ? { get: values.get } : { plans, launchKey: setup.launchKey };
+const runners = [{ name: 'runner', main: built.main }, ...values.also.map((main) => ({ name: main, main }))];
+const results = new Map<string, Measured[]>(runners.map(({ name }) => [name, []]));
+for (let round = 1; round <= Number(values.rounds); round++) {
+  for (const { name, main } of runners) {
+    const measured = await measure(main, runnerEnv, journeys);
+    results.get(name)?.push(measured);
+    const work = values.get
+      ? `GET ${values.get}`
+      : `census household of ${values.people}, launched with a token, to the confirmation`;
+    const title = `${name === 'runner' ? 'runner' : `also ${name}`}: ${work}`;
+    process.stdout.write(`${formatReport(title, measured.report)}\n${cpuLine(measured)}\n\n`);
+  }
+}
+if (runners.length > 1 || Number(values.rounds) > 1) process.stdout.write(`${compareLines(results)}\n\n`);
 
-const share = runner.report.all.perSecond / baseline.report.all.perSecond;
-const p99 = Math.max(runner.report.get.p99, runner.report.post.p99);
-const met =
-  runner.report.all.perSecond >= TARGET.requestsPerSecond && share >= TARGET.shareOfBaseline && p99 < TARGET.p99Ms;
-process.stdout.write(
-  [
-    `runner ${runner.report.all.perSecond.toFixed(0)} req/s = ${(share * 100).toFixed(1)}% of the baseline's ${baseline.report.all.perSecond.toFixed(0)} req/s; p99 ${p99.toFixed(1)} ms`,
-    `target (>= ${TARGET.requestsPerSecond} req/s on one core, >= ${TARGET.shareOfBaseline * 100}% of the baseline, p99 < ${TARGET.p99Ms} ms): ${met ? 'met' : 'MISSED'}`,
-  ].join('\n'),
-);
-process.stdout.write('\n');
+const runner = results.get('runner')?.[0];
+if (runner && baseline) {
+  const share = runner.report.all.perSecond / baseline.report.all.perSecond;
+  const p99 = Math.max(runner.report.get.p99, runner.report.post.p99);
+  const met =
+    runner.report.all.perSecond >= TARGET.requestsPerSecond && share >= TARGET.shareOfBaseline && p99 < TARGET.p99Ms;
+  process.stdout.write(
+    [
+      `runner ${runner.report.all.perSecond.toFixed(0)} req/s = ${(share * 100).toFixed(1)}% of the baseline's ${baseline.report.all.perSecond.toFixed(0)} req/s; p99 ${p99.toFixed(1)} ms`,
+      `target (>= ${TARGET.requestsPerSecond} req/s on one core, >= ${TARGET.shareOfBaseline * 100}% of the baseline, p99 < ${TARGET.p99Ms} ms): ${met ? 'met' : 'MISSED'}`,
+    ].join('\n'),
+  );
+  process.stdout.write('\n');
+}
 
 if (profileDir) {
   process.stdout.write(`\nprofiling the runner (node --cpu-prof; slower than above, for shares only)...\n`);
-  await measure(built.main, { ...setup.env, LOG_LEVEL: 'info' }, { plans, launchKey: setup.launchKey }, [
-    '--cpu-prof',
-    `--cpu-prof-dir=${profileDir}`,
-  ]);
+  await measure(built.main, runnerEnv, journeys, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
   const costs = profileCosts(profileDir, REPO);
   const list = (costs: { share: number; what: string }[]) =>
     costs.slice(0, 20).map((c) => `  ${(c.share * 100).toFixed(1).padStart(5)}%  ${c.what}`);
@@ -174,12 +209,43 @@ if (profileDir) {
     ].join('\n'),
   );
   process.stdout.write('\n');
+  if (values['profile-to']) {
+    cpSync(profileDir, values['profile-to'], { recursive: true });
+    // The build is removed below: the costs by source file, every one of them, go with the profile.
+    writeFileSync(join(values['profile-to'], 'costs.json'), JSON.stringify(costs, null, 1));
+    process.stdout.write(`profile kept in ${values['profile-to']}\n`);
+  }
   rmSync(profileDir, { recursive: true, force: true });
 }
 
 await author.close();
 await redis?.stop();
 built.dispose();
+
+/**
+ * Each runner's CPU time a request over its rounds: the lowest, and the median; then each other
+ * runner's against the first, round by round. Neighbours sharing the machine only ever add to a
+ * process's CPU time a request (caches, a busy sibling core), and they come and go: the lowest
+ * round is the one nearest a runner's own cost, and runners measured one after the other in the
+ * same round met much the same neighbours.
+ */
+function compareLines(results: Map<string, Measured[]>): string {
+  const perRequest = (m: Measured) =>
+    m.serverCpu === undefined ? Number.NaN : (m.serverCpu * 1000) / m.report.all.perSecond;
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+  const rounds = [...results];
+  const lines = rounds.map(([name, measured]) => {
+    const cpu = measured.map(perRequest).sort((a, b) => a - b);
+    return `  ${(cpu[0] ?? Number.NaN).toFixed(3)} ms lowest, ${(median(cpu) ?? Number.NaN).toFixed(3)} ms median, over ${cpu.length}: ${name}`;
+  });
+  const [first, ...others] = rounds;
+  const ratios = others.map(([name, measured]) => {
+    const each = measured.map((m, i) => perRequest(first?.[1][i] ?? m) / perRequest(m));
+    const range = `${Math.min(...each).toFixed(2)} to ${Math.max(...each).toFixed(2)}`;
+    return `  runner / ${name}: ${(median(each) ?? Number.NaN).toFixed(3)} (rounds ${range})`;
+  });
+  return ['CPU time a request, over the rounds:', ...lines, ...ratios].join('\n');
+}
 
 function cpuLine(measured: Measured): string {
   const { serverCpu, report } = measured;

@@ -22,6 +22,8 @@ export interface LoadReport {
   completions: number;
   completionsPerSecond: number;
   failures: number;
+  /** Mean body size of the pages served (200 responses to a GET) as sent, compressed when they were. */
+  pageBytes: number;
 }
 
 /** Exchanges and journeys in the measured window only: the warm-up and the wind-down are left out. */
@@ -30,6 +32,7 @@ export class Recorder {
   private serverErrors = 0;
   private completions = 0;
   private failures = 0;
+  private pages = { count: 0, bytes: 0 };
   private start = Number.POSITIVE_INFINITY;
   private end = Number.POSITIVE_INFINITY;
 
@@ -47,6 +50,10 @@ export class Recorder {
     if (!this.counts(exchange.at)) return;
     this.latencies[exchange.method].push(exchange.ms);
     if (exchange.status >= 500) this.serverErrors += 1;
+    if (exchange.method === 'GET' && exchange.status === 200) {
+      this.pages.count += 1;
+      this.pages.bytes += exchange.bytes;
+    }
   };
 
   connectionError(): void {
@@ -72,6 +79,7 @@ export class Recorder {
       completions: this.completions,
       completionsPerSecond: this.completions / seconds,
       failures: this.failures,
+      pageBytes: this.pages.count === 0 ? 0 : this.pages.bytes / this.pages.count,
     };
   }
 }
@@ -101,7 +109,7 @@ export function formatReport(title: string, report: LoadReport): string {
     row('GET', report.get),
     row('POST', report.post),
     row('all', report.all),
-    `journeys completed ${report.completions} (${report.completionsPerSecond.toFixed(1)}/s), failed ${report.failures}; server errors ${report.serverErrors}`,
+    `journeys completed ${report.completions} (${report.completionsPerSecond.toFixed(1)}/s), failed ${report.failures}; server errors ${report.serverErrors}; ${(report.pageBytes / 1024).toFixed(1)} kB a page as sent`,
   ].join('\n');
 }
 

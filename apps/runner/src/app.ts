@@ -1,8 +1,6 @@
-import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import { formBodies } from './middleware/body.ts';
-import { csrfProtection } from './middleware/csrf.ts';
 import { errorPages, notFound } from './middleware/errors.ts';
 import { language } from './middleware/language.ts';
 import { requestLogging } from './middleware/request-logging.ts';
@@ -27,17 +25,18 @@ export function createApp(services: Services): Express {
     maxAgeSeconds: config.RESPONSE_TTL_DAYS * 86_400,
     now: services.now,
   });
-  const csrf = csrfProtection({ secret: services.keys.session, production });
   const respondent = loadRespondent(services, sessions);
 
   const app = express();
   app.disable('x-powered-by');
+  // Pages are never cached (no-store), so an ETag, a hash of every page, would serve no one.
+  app.set('etag', false);
   if (config.TRUST_PROXY) app.set('trust proxy', config.TRUST_PROXY);
   app.use(healthRoutes(services.store));
   app.use(requestLogging(services.logger));
   app.use(security({ production }));
-  app.use(compression());
-  app.use(services.assets.router);
+  // Pages are compressed as they are sent (routes/render.ts), static assets once (static-assets.ts).
+  app.use('/assets', services.assets.router);
   // Pages hold answers and tokens: none is kept by a browser or proxy, error pages of the middleware below included.
   app.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
@@ -47,8 +46,7 @@ export function createApp(services: Services): Express {
   app.use(sessions.read);
   app.use(language(sessions));
   app.use(formBodies());
-  app.use(csrf.protect);
-  app.use(csrf.issue);
+  app.use(services.csrf.protect);
 
   app.use(entryPointRoutes(services, sessions));
   app.use(sessionRoutes(services, sessions));

@@ -8,6 +8,7 @@ import { ensureDevKeys } from './dev-keys.ts';
 import { ensureDevLaunchKeys } from './launch/dev-keys.ts';
 import { createLaunchTokenVerifier } from './launch/launch-token.ts';
 import type { Logger } from './logger.ts';
+import { type CsrfProtection, csrfProtection } from './middleware/csrf.ts';
 import { type AssetUrls, staticAssets } from './middleware/static-assets.ts';
 import { AuthorApiSource } from './questionnaires/author-api-source.ts';
 import { bundledQuestionnaireDirs, FolderSource } from './questionnaires/folder-source.ts';
@@ -35,6 +36,7 @@ export interface Services {
   /** Present in development only: signs launch tokens for the development index page. */
   devLaunchKey?: Awaited<ReturnType<typeof ensureDevLaunchKeys>>['privateJwk'];
   keys: { session: string; accessCode: string };
+  csrf: CsrfProtection;
   startAttempts: RateLimiterAbstract;
   views: nunjucks.Environment;
   assets: { router: ReturnType<typeof staticAssets>['router']; urls: AssetUrls };
@@ -122,6 +124,7 @@ export async function createServices(
     launchTokens: createLaunchTokenVerifier({ jwks: required(config.LAUNCH_JWKS ?? devLaunch?.jwks, 'LAUNCH_JWKS') }),
     ...(devLaunch ? { devLaunchKey: devLaunch.privateJwk } : {}),
     keys: { session: keys.session, accessCode: keys.accessCode },
+    csrf: csrfProtection({ secret: keys.session, production }),
     startAttempts,
     // Folders beside this module: src/ when run from source, dist/ when built (see scripts/build.mjs).
     views: createViewEngine({

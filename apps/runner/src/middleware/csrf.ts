@@ -1,5 +1,5 @@
 import { doubleCsrf } from 'csrf-csrf';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 
 /**
  * A CSRF token in every form, checked on every POST (signed double-submit cookie, bound to the
@@ -8,8 +8,11 @@ import type { RequestHandler } from 'express';
 export interface CsrfProtection {
   /** Refuses a POST without a valid token (403). */
   protect: RequestHandler;
-  /** Puts a token for this request's forms in `res.locals.csrfToken`. */
-  issue: RequestHandler;
+  /**
+   * The token for this response's forms (kept in `res.locals.csrfToken`), with its cookie. Only
+   * pages ask for one: a redirect or a JSON answer costs no HMAC and sets no cookie.
+   */
+  token(req: Request, res: Response): string;
 }
 
 export function csrfProtection(options: { secret: string; production: boolean }): CsrfProtection {
@@ -27,9 +30,9 @@ export function csrfProtection(options: { secret: string; production: boolean })
     skipCsrfProtection: (req) => req.path === '/session/expiry',
   });
   const protect: RequestHandler = doubleCsrfProtection;
-  const issue: RequestHandler = (req, res, next) => {
-    res.locals.csrfToken = generateCsrfToken(req, res);
-    next();
+  const token = (req: Request, res: Response): string => {
+    res.locals.csrfToken ??= generateCsrfToken(req, res);
+    return res.locals.csrfToken;
   };
-  return { protect, issue };
+  return { protect, token };
 }

@@ -19,14 +19,14 @@ declare global {
  * before there is one) and redirects to the same page without the parameter.
  */
 export function language(sessions: SessionCookies): RequestHandler {
-  return async (req, res, next) => {
+  return (req, res, next) => {
     const asked = typeof req.query.lang === 'string' ? req.query.lang : undefined;
     const saved = req.session?.lang ?? cookieLanguage(req.cookies?.[PREFERENCE_COOKIE]);
     req.lang = saved ?? 'en';
     if (asked === undefined || req.method !== 'GET') return next();
     if (isInterfaceLanguage(asked)) {
       res.cookie(PREFERENCE_COOKIE, asked, { httpOnly: true, sameSite: 'lax', maxAge: YEAR_MS, path: '/' });
-      if (req.session) await sessions.write(res, { ...req.session, lang: asked });
+      if (req.session) sessions.write(res, { ...req.session, lang: asked });
     }
     const url = new URL(req.originalUrl, 'http://runner');
     url.searchParams.delete('lang');

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import express, { type Router } from 'express';
+import { precompressed } from './precompressed.ts';
 
 /** The asset URLs pages link to; each path holds a hash of its folder's content, so it can be cached forever. */
 export interface AssetUrls {
@@ -18,7 +19,7 @@ const YEAR_SECONDS = 31_536_000;
 /**
  * Serves the ONS Design System's built assets (unmodified) and the runner's own, under paths
  * containing a content hash: a new release gets new URLs, so browsers and CDNs may keep every
- * asset for a year.
+ * asset for a year. Text files go out compressed once (precompressed.ts).
  */
 export function staticAssets(appAssetsDir: string): { router: Router; urls: AssetUrls } {
   const onsRoot = dirname(createRequire(import.meta.url).resolve('@ons/design-system/package.json'));
@@ -26,10 +27,10 @@ export function staticAssets(appAssetsDir: string): { router: Router; urls: Asse
   const appHash = contentHash([appAssetsDir]);
   const router = express.Router();
   const options = { immutable: true, maxAge: YEAR_SECONDS * 1000, index: false, fallthrough: false } as const;
-  for (const folder of ONS_FOLDERS) {
-    router.use(`/assets/ons/${onsHash}/${folder}`, express.static(join(onsRoot, folder), options));
-  }
-  router.use(`/assets/app/${appHash}`, express.static(appAssetsDir, options));
+  const serve = (dir: string) => [precompressed(dir, filesUnder(dir)), express.static(dir, options)];
+  // Mounted at /assets (app.ts), so no other request goes through these routes.
+  for (const folder of ONS_FOLDERS) router.use(`/ons/${onsHash}/${folder}`, serve(join(onsRoot, folder)));
+  router.use(`/app/${appHash}`, serve(appAssetsDir));
   return {
     router,
     urls: {

@@ -85,6 +85,26 @@ describe('ResponseCipher', () => {
     }
   });
 
+  it('opens texts of every length, and nothing whose base64url is not in its one canonical form', () => {
+    for (const plaintext of ['', 'a', 'ab', 'abc', 'abcd', 'abcde']) {
+      const sealed = cipher.seal(plaintext, 'r1', SECRET);
+      expect(cipher.open(sealed, 'r1', SECRET)).toBe(plaintext);
+      const [format, iv, body] = sealed.split('.') as [string, string, string];
+      const last = body.length - 1;
+      // The same bytes written otherwise: the last character with a spare bit set, an alphabet swap, padding, a space.
+      const spareBitSet = String.fromCharCode((body.charCodeAt(last) ?? 65) + 1);
+      const variants = [
+        ...(body.length % 4 > 1 ? [`${body.slice(0, last)}${spareBitSet}`] : []),
+        body.replaceAll('-', '+').replaceAll('_', '/'),
+        `${body}==`,
+        `${body.slice(0, 4)} ${body.slice(4)}`,
+        `${body.slice(0, 4)}é${body.slice(4)}`,
+      ].filter((variant) => variant !== body);
+      for (const variant of variants)
+        expect(cipher.open(`${format}.${iv}.${variant}`, 'r1', SECRET), variant).toBeUndefined();
+    }
+  });
+
   it('refuses a server key shorter than 32 bytes', () => {
     expect(() => new ResponseCipher('too-short')).toThrow(/at least 32 bytes/);
     expect(() => new ResponseCipher(new Uint8Array(31))).toThrow(/at least 32 bytes/);

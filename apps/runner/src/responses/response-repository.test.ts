@@ -1,5 +1,5 @@
 import { emptyState } from '@eq/engine';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemoryStore } from '../store/memory-store.ts';
 import { describeWithRedis, openTestRedisStore } from '../store/redis-testing.ts';
 import type { StoreUnderTest } from '../store/response-store.contract.ts';
@@ -179,6 +179,71 @@ function describeRepository(name: string, makeStore: () => Promise<StoreUnderTes
       }));
       expect(updated?.state.lists).toEqual({ people: { items: ['b', 'a'], primary: 'b' } });
       expect(await repository.load('r1', SECRET)).toEqual(updated);
+    });
+
+    it('starts an update from the record the request loaded, without reading the store again', async () => {
+      await repository.create(response('r1', { name: 'Siân' }), SECRET);
+      const loaded = await repository.load('r1', SECRET);
+      const reads = vi.spyOn(store, 'read');
+      const seen: StoredResponse[] = [];
+      const updated = await repository.update(
+        'r1',
+        SECRET,
+        (current) => {
+          seen.push(current);
+          return { ...current, language: 'en' };
+        },
+        loaded,
+      );
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toBe(loaded);
+      await repository.update('r1', SECRET, (current) => ({ ...current, language: 'cy' }), updated);
+      expect(reads).not.toHaveBeenCalled();
+      reads.mockRestore();
+      expect(await repository.load('r1', SECRET)).toMatchObject({
+        language: 'cy',
+        state: { answers: { name: 'Siân' } },
+      });
+    });
+
+    it('applies the change again to the newer record when another write came after the load', async () => {
+      await repository.create(response('r1'), SECRET);
+      const loaded = await repository.load('r1', SECRET);
+      await repository.update('r1', SECRET, (current) => ({
+        ...current,
+        state: { ...current.state, answers: { ...current.state.answers, other: 'tab' } },
+      }));
+      const seen: Record<string, unknown>[] = [];
+      await repository.update(
+        'r1',
+        SECRET,
+        (current) => {
+          seen.push(current.state.answers);
+          return { ...current, state: { ...current.state, answers: { ...current.state.answers, mine: 'this tab' } } };
+        },
+        loaded,
+      );
+      expect(seen).toEqual([{}, { other: 'tab' }]);
+      expect((await repository.load('r1', SECRET))?.state.answers).toEqual({ other: 'tab', mine: 'this tab' });
+    });
+
+    it('reads the store for an update given a record it did not read, or read for another response', async () => {
+      await repository.create(response('r1', { name: 'Siân' }), SECRET);
+      await repository.create(response('r2', { name: 'Cai' }), SECRET);
+      const other = await repository.load('r2', SECRET);
+      for (const given of [other, response('r1', { name: 'forged' })]) {
+        const seen: unknown[] = [];
+        await repository.update(
+          'r1',
+          SECRET,
+          (current) => {
+            seen.push(current.state.answers);
+            return undefined;
+          },
+          given,
+        );
+        expect(seen).toEqual([{ name: 'Siân' }]);
+      }
     });
 
     it('updates nothing and returns undefined for a response that does not exist', async () => {

@@ -51,6 +51,12 @@ export class ResponseRepository {
   private readonly ttlSeconds: number;
   private readonly now: () => number;
   private readonly maxAttempts: number;
+  /**
+   * What a request learnt reading each record it holds (revision, key), so its `update` starts
+   * from that record instead of reading the store again. Entries go with the record objects: no
+   * request ever sees another's.
+   */
+  private readonly readAs = new WeakMap<StoredResponse, Read>();
 
   constructor(options: ResponseRepositoryOptions) {
     this.store = options.store;
@@ -85,36 +91,53 @@ export class ResponseRepository {
     responseId: string,
     secret: string,
     change: (current: StoredResponse) => StoredResponse | undefined,
+    /** The record this request loaded (or updated) already: the first attempt starts from it. */
+    loaded?: StoredResponse,
   ): Promise<StoredResponse | undefined> {
+    let current = loaded && this.readAs.get(loaded);
+    if (current?.record.responseId !== responseId || current.secret !== secret) current = undefined;
     for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
       if (attempt > 0) await sleep(backoffMs(attempt));
-      const current = await this.read(responseId, secret);
+      if (!current || attempt > 0) current = await this.read(responseId, secret);
       if (!current) return undefined;
       const changed = change(current.record);
       if (changed === undefined) return current.record;
       const { json, record } = serialise({ ...changed, responseId, updatedAt: this.timestamp() });
-      const sealed = this.cipher.seal(json, responseId, secret);
+      const sealed = this.cipher.sealWith(current.key, json, responseId);
       const written = await this.store.write(key(responseId), sealed, current.revision, this.ttlSeconds);
-      if (written !== undefined) return record;
+      if (written !== undefined) {
+        this.readAs.set(record, { ...current, record, revision: written });
+        return record;
+      }
     }
     throw new ResponseConflictError(this.maxAttempts);
   }
 
-  private async read(
-    responseId: string,
-    secret: string,
-  ): Promise<{ record: StoredResponse; revision: number } | undefined> {
+  private async read(responseId: string, secret: string): Promise<Read | undefined> {
     if (!usable(responseId, secret)) return undefined;
     const stored = await this.store.read(key(responseId));
-    const json = stored && this.cipher.open(stored.value, responseId, secret);
+    if (!stored) return undefined;
+    const responseKey = this.cipher.keyFor(responseId, secret);
+    const json = this.cipher.openWith(responseKey, stored.value, responseId);
     const record = json === undefined ? undefined : parseStoredResponse(json);
-    if (!stored || record?.responseId !== responseId) return undefined;
-    return { record, revision: stored.revision };
+    if (record?.responseId !== responseId) return undefined;
+    const read = { record, revision: stored.revision, key: responseKey, secret };
+    this.readAs.set(record, read);
+    return read;
   }
 
   private timestamp(): string {
     return new Date(this.now()).toISOString();
   }
+}
+
+/** A record as read from the store, with what writing it back needs. */
+interface Read {
+  record: StoredResponse;
+  revision: number;
+  /** The response's key (see ResponseCipher.keyFor) and the secret it was derived from. */
+  key: Buffer;
+  secret: string;
 }
 
 /** The record's JSON, and the record as reading that JSON back gives it. */

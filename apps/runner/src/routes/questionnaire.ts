@@ -103,17 +103,22 @@ async function save(services: Services, req: Request, res: Response): Promise<vo
   }
   let next: Location | undefined;
   const { session, record } = respondent;
-  await services.responses.update(session.responseId, session.secret, (current) => {
-    if (current.status !== 'inProgress' || current.questionnaire.version !== record.questionnaire.version)
-      return undefined;
-    const saved = savePage(q, current.state, location, values as Record<string, AnswerValue | undefined>, {
-      today,
-      newItemId,
-      ...(returnTo ? { returnTo } : {}),
-    });
-    next = saved.next;
-    return saved.state === current.state ? undefined : { ...current, state: saved.state };
-  });
+  await services.responses.update(
+    session.responseId,
+    session.secret,
+    (current) => {
+      if (current.status !== 'inProgress' || current.questionnaire.version !== record.questionnaire.version)
+        return undefined;
+      const saved = savePage(q, current.state, location, values as Record<string, AnswerValue | undefined>, {
+        today,
+        newItemId,
+        ...(returnTo ? { returnTo } : {}),
+      });
+      next = saved.next;
+      return saved.state === current.state ? undefined : { ...current, state: saved.state };
+    },
+    record,
+  );
   const target = next ?? location;
   res.redirect(303, withReturn(locationUrl(respondent.compiled, target), returnTo, target, respondent.compiled));
 }

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { languageName, t } from '../i18n/index.ts';
+import { sendCompressed } from '../middleware/compress.ts';
 import { INTERFACE_LANGUAGES } from '../middleware/language.ts';
 import type { Services } from '../services.ts';
 import type { Chrome } from '../view-models/chrome.ts';
@@ -7,7 +8,7 @@ import type { PageView } from '../view-models/view.ts';
 
 /** Renders a view-model's page as HTML. */
 export function render(res: Response, services: Services, page: PageView, status = 200): void {
-  res.status(status).type('html').send(services.views.render(page.template, page.view));
+  sendCompressed(res.status(status).type('html'), services.views.render(page.template, page.view));
 }
 
 export interface ChromeOptions {
@@ -33,7 +34,7 @@ export function chrome(req: Request, res: Response, services: Services, options:
         ? offered.map((l) => ({ lang: l, label: languageName(l), url: `${path}?lang=${l}`, current: l === lang }))
         : [],
     serviceTitle: options.serviceTitle ?? t(lang, 'serviceName'),
-    ...(typeof res.locals.csrfToken === 'string' ? { csrfToken: res.locals.csrfToken } : {}),
+    csrfToken: services.csrf.token(req, res),
     ...(session
       ? {
           ...(session.via === 'open' ? {} : { signOutAction: '/sign-out' }),

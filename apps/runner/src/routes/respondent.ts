@@ -41,8 +41,7 @@ export function loadRespondent(services: Services, sessions: SessionCookies): Re
     const published = await services.source.version(record.questionnaire.slug, record.questionnaire.version);
     if (!published)
       throw new Error(`questionnaire ${record.questionnaire.slug} v${record.questionnaire.version} is not available`);
-    const refreshed = { ...session, expiresAt: idleEnd(services, session.idleMinutes) };
-    await sessions.write(res, refreshed);
+    const refreshed = sessions.extend(res, session, idleEnd(services, session.idleMinutes));
     req.session = refreshed;
     const questionnaire = published.questionnaire;
     res.locals.respondent = { session: refreshed, record, published, questionnaire, compiled: compile(questionnaire) };
@@ -106,7 +105,7 @@ export async function startResponse(
   const pinned = await services.source.version(record.questionnaire.slug, record.questionnaire.version);
   const idleMinutes =
     (pinned ?? start.published).questionnaire.sessionTimeoutMinutes ?? services.config.SESSION_TIMEOUT_MINUTES;
-  await sessions.write(res, {
+  sessions.write(res, {
     responseId: start.responseId,
     secret: start.secret,
     lang: start.lang,

@@ -21,10 +21,8 @@ export function sessionRoutes(services: Services, sessions: SessionCookies): Rou
   router.get('/session-expired', (req, res) => page(services, req, res, sessionExpiredView));
   router.get('/closed', (req, res) => render(res, services, closedView({ chrome: chrome(req, res, services) })));
   router.get('/session/expiry', (req, res) => expiry(req, res));
-  router.patch('/session/expiry', async (req, res) => {
-    if (!req.session) return expiry(req, res);
-    req.session = { ...req.session, expiresAt: idleEnd(services, req.session.idleMinutes) };
-    await sessions.write(res, req.session);
+  router.patch('/session/expiry', (req, res) => {
+    if (req.session) req.session = sessions.extend(res, req.session, idleEnd(services, req.session.idleMinutes));
     expiry(req, res);
   });
   return router;

@@ -34,10 +34,14 @@ async function submit(services: Services, req: Request, res: Response): Promise<
   if (record.status === 'inProgress' && !isComplete(q, record.state, { today })) return incomplete();
   // First fix the submission's id and time, once, whoever gets there first (double clicks, two
   // tabs): every request then builds the very same document.
-  const fixed = await services.responses.update(session.responseId, session.secret, (current) =>
-    current.status === 'inProgress' && isComplete(q, current.state, { today })
-      ? { ...current, status: 'submitting', submissionId: submissionIdFor(current), submittedAt: now.toISOString() }
-      : undefined,
+  const fixed = await services.responses.update(
+    session.responseId,
+    session.secret,
+    (current) =>
+      current.status === 'inProgress' && isComplete(q, current.state, { today })
+        ? { ...current, status: 'submitting', submissionId: submissionIdFor(current), submittedAt: now.toISOString() }
+        : undefined,
+    record,
   );
   if (!fixed || fixed.status === 'inProgress') return incomplete();
   await finishSubmission(services, req, respondent, fixed);
@@ -79,8 +83,11 @@ async function finishSubmission(
   } else {
     await services.outbox.enqueue(submission);
   }
-  await services.responses.update(session.responseId, session.secret, (current) =>
-    current.status === 'submitting' ? { ...current, status: 'submitted' } : undefined,
+  await services.responses.update(
+    session.responseId,
+    session.secret,
+    (current) => (current.status === 'submitting' ? { ...current, status: 'submitted' } : undefined),
+    record,
   );
 }
 

@@ -1,20 +1,17 @@
-import { hkdfSync } from 'node:crypto';
 import type { CookieOptions, NextFunction, Request, Response } from 'express';
-import { EncryptJWT, jwtDecrypt } from 'jose';
-import { z } from 'zod';
 import type { Session } from './session.ts';
+import { sessionSeal } from './session-seal.ts';
 
-const SessionClaims = z.object({
-  rid: z.string().min(1).max(100),
-  sec: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-  lang: z.string().regex(/^[a-z]{2,3}$/),
-  idle: z.number().int(),
-  mins: z.number().int().min(1).max(1440),
-  via: z.enum(['launch', 'code', 'open']),
-});
+/**
+ * A request moves the idle end on by as little as the time since the last one; resealing then would
+ * cost a cipher run and a Set-Cookie header on nearly every request. So the cookie is sealed again
+ * only when the end moves by more than this: the end it carries is then at most a minute earlier
+ * than the respondent's last request allows (and pages tell that end, not a later one).
+ */
+const RESEAL_AFTER_SECONDS = 60;
 
 export interface SessionCookieOptions {
-  /** SESSION_KEY: the cookie is sealed (AES-256-GCM, JWE `dir`) with a key derived from it. */
+  /** SESSION_KEY: the cookie is sealed (AES-256-GCM, see session-seal.ts) with a key derived from it. */
   secret: string;
   production: boolean;
   /** How long the cookie itself lives (the response's time to live), in seconds. */
@@ -42,7 +39,7 @@ declare global {
  * so it cannot be extended by editing the cookie.
  */
 export function sessionCookies(options: SessionCookieOptions) {
-  const key = new Uint8Array(hkdfSync('sha256', options.secret, 'eq-runner', 'session-cookie', 32));
+  const sealer = sessionSeal(options.secret);
   const name = options.production ? '__Host-eq-session' : 'eq-session';
   const now = options.now ?? (() => new Date());
   const cookie: CookieOptions = {
@@ -53,10 +50,10 @@ export function sessionCookies(options: SessionCookieOptions) {
     maxAge: options.maxAgeSeconds * 1000,
   };
 
-  async function read(req: Request, _res: Response, next: NextFunction): Promise<void> {
+  function read(req: Request, _res: Response, next: NextFunction): void {
     const token: unknown = req.cookies?.[name];
     if (typeof token === 'string' && token.length < 4096) {
-      const session = await open(token);
+      const session = sealer.open(token);
       if (session && session.expiresAt * 1000 > now().getTime()) req.session = session;
       else if (session) {
         req.sessionExpired = true;
@@ -66,43 +63,23 @@ export function sessionCookies(options: SessionCookieOptions) {
     next();
   }
 
-  async function open(token: string): Promise<Session | undefined> {
-    try {
-      const { payload } = await jwtDecrypt(token, key);
-      const claims = SessionClaims.parse(payload);
-      return {
-        responseId: claims.rid,
-        secret: claims.sec,
-        lang: claims.lang,
-        expiresAt: claims.idle,
-        idleMinutes: claims.mins,
-        via: claims.via,
-      };
-    } catch {
-      return undefined;
-    }
+  function write(res: Response, session: Session): void {
+    res.cookie(name, sealer.seal(session), cookie);
   }
 
-  async function write(res: Response, session: Session): Promise<void> {
-    // The idle end is a claim of its own rather than `exp`, so an idle session can be told apart
-    // from a forged or broken cookie (and shown the session-expired page).
-    const claims = {
-      rid: session.responseId,
-      sec: session.secret,
-      lang: session.lang,
-      idle: session.expiresAt,
-      mins: session.idleMinutes,
-      via: session.via,
-    };
-    const token = await new EncryptJWT(claims).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(key);
-    res.cookie(name, token, cookie);
+  /** Moves the session's idle end on to `expiresAt` (epoch seconds); returns the session the cookie now holds. */
+  function extend(res: Response, session: Session, expiresAt: number): Session {
+    if (expiresAt - session.expiresAt <= RESEAL_AFTER_SECONDS) return session;
+    const extended = { ...session, expiresAt };
+    write(res, extended);
+    return extended;
   }
 
   function clear(res: Response): void {
     res.clearCookie(name, { ...cookie, maxAge: undefined });
   }
 
-  return { read, write, clear, name };
+  return { read, write, extend, clear, name };
 }
 
 export type SessionCookies = ReturnType<typeof sessionCookies>;

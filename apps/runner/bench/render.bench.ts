@@ -1,0 +1,229 @@
+/**
+ * `pnpm --filter @eq/runner bench`: what building and rendering a page costs, for the pages a
+ * census household of three sees most, with the production view engine (templates compiled once).
+ * Machines are shared and noisy, so each page's render is also given as a ratio to baselines
+ * measured in the same run: `JSON.stringify` of the same view object, and a one-line template.
+ * `--against <dir>` measures another copy of the runner's `src` folder (say, before a change) in
+ * the same run, interleaved, and gives the ratio of its figures to these. A report: it exits 0.
+ */
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  chooseQuestion,
+  compile,
+  type FormInput,
+  type Location,
+  locationContext,
+  type ResponseState,
+  validateQuestion,
+} from '@eq/engine';
+import { answerAll } from '@eq/engine/testing';
+import { Questionnaire } from '@eq/schema';
+import nunjucks from 'nunjucks';
+import { locationUrl } from '../src/routes/urls.ts';
+import type { Chrome } from '../src/view-models/chrome.ts';
+import type { locationView as LocationView, LocationViewInput, PageView } from '../src/view-models/render-location.ts';
+import type { createViewEngine as CreateViewEngine } from '../src/views/engine.ts';
+
+const TODAY = '2025-06-01';
+const { values: args } = parseArgs({ options: { against: { type: 'string' }, ms: { type: 'string' } } });
+/** Timed runs go on for at least this long per page and version. */
+const MIN_MS = Number(args.ms ?? 1000);
+
+/** One version of the runner's pages: its view engine and view-models. */
+interface Version {
+  name: string;
+  views: nunjucks.Environment;
+  locationView: typeof LocationView;
+}
+
+async function version(name: string, src: string): Promise<Version> {
+  const at = (path: string) => pathToFileURL(join(src, path)).href;
+  const engine: { createViewEngine: typeof CreateViewEngine } = await import(at('views/engine.ts'));
+  const models: { locationView: typeof LocationView } = await import(at('view-models/render-location.ts'));
+  return { name, views: engine.createViewEngine(), locationView: models.locationView };
+}
+
+const require = createRequire(import.meta.url);
+const q = Questionnaire.parse(require('@eq/schema/examples/census-household.json'));
+const compiled = compile(q);
+const journey = answerAll(q, 3, { today: TODAY, seed: 3 });
+if (!journey.complete) throw new Error(`the census household is not complete: ${journey.stuck ?? ''}`);
+const household: ResponseState = journey.state;
+const [you, partner] = household.lists.people?.items ?? [];
+if (you === undefined || partner === undefined) throw new Error('the census household has fewer than two people');
+
+/** The chrome of a signed-in respondent, new for every request as the runner makes it. */
+function chromeFor(path: string, run: number): Chrome {
+  return {
+    lang: 'en',
+    languages: [
+      { lang: 'en', label: 'English', url: `${path}?lang=en`, current: true },
+      { lang: 'cy', label: 'Cymraeg', url: `${path}?lang=cy`, current: false },
+    ],
+    serviceTitle: 'Census 2021',
+    csrfToken: `csrf-${run.toString(36)}-b3f1a9c27e`,
+    signOutAction: '/sign-out',
+    sessionExpiresAt: new Date(Date.UTC(2025, 5, 1, 12, 0, run % 3600)).toISOString(),
+    timeoutSeconds: 2700,
+    sessionEndpoint: '/session/expiry',
+    sessionExpiredUrl: '/session-expired',
+    assets: {
+      css: '/a/main.1a2b.css',
+      printCss: '/a/print.3c4d.css',
+      js: '/a/main.5e6f.js',
+      enhanceJs: '/a/e.7a8b.js',
+    },
+  };
+}
+
+interface Case {
+  name: string;
+  location: Location;
+  /** A form posted with errors: the page is shown again with them. */
+  invalid?: FormInput;
+}
+
+const at = (section: string, page: string, item?: string, to?: string): Location => ({
+  kind: 'page',
+  section,
+  page,
+  ...(item === undefined ? {} : { item }),
+  ...(to === undefined ? {} : { to }),
+});
+
+const CASES: Case[] = [
+  { name: 'radio question', location: at('individual', 'marital-status', partner) },
+  {
+    name: 'radio question, errors',
+    location: at('individual', 'marital-status', partner),
+    invalid: { 'marital-status': 'not-an-option' },
+  },
+  { name: 'date question', location: at('individual', 'date-of-birth', partner) },
+  { name: 'list collector', location: at('household', 'people-list') },
+  { name: 'relationships', location: at('household', 'relationships', you, partner) },
+  { name: 'hub', location: { kind: 'hub' } },
+  { name: 'section summary', location: { kind: 'sectionSummary', section: 'individual', item: partner } },
+  { name: 'check your answers', location: { kind: 'summary' } },
+];
+
+const urls = (location: Location) => locationUrl(compiled, location);
+
+/**
+ * What the runner hands the view-models for a request: a state object of its own (as read from
+ * the store, so nothing the engine remembers of another carries over) with its path worked out,
+ * as the route's checks have done by the time the page is built.
+ */
+function input(c: Case, run: number): LocationViewInput {
+  const state = { ...household };
+  const ctx = locationContext(q, state, c.location, { lang: 'en', today: TODAY });
+  const page = c.location.kind === 'page' ? compiled.pages.get(c.location.page)?.page : undefined;
+  const errors =
+    c.invalid && page?.kind === 'question' ? validateQuestion(chooseQuestion(page, ctx), c.invalid, ctx).errors : [];
+  if (c.invalid && errors.length === 0) throw new Error(`${c.name}: the form has no errors`);
+  const url = urls(c.location);
+  return {
+    chrome: chromeFor(url, run),
+    questionnaire: q,
+    location: c.location,
+    ctx,
+    action: url,
+    urls,
+    backUrl: '/questionnaire/',
+    ...(c.invalid ? { form: c.invalid, errors } : {}),
+  };
+}
+
+interface Timing {
+  median: number;
+  p95: number;
+}
+
+/** Microseconds per run of `run`, after `prepare` (not timed) has made its input. */
+function measure<T>(prepare: (run: number) => T, run: (input: T) => unknown): Timing {
+  for (let i = 0; i < 200; i++) run(prepare(i));
+  const samples: number[] = [];
+  const started = performance.now();
+  for (let i = 0; samples.length < 100 || performance.now() - started < MIN_MS; i++) {
+    const prepared = prepare(i);
+    const t = performance.now();
+    run(prepared);
+    samples.push((performance.now() - t) * 1000);
+  }
+  samples.sort((a, b) => a - b);
+  const quantile = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))] ?? NaN;
+  return { median: quantile(0.5), p95: quantile(0.95) };
+}
+
+interface Figures {
+  bytes: number;
+  viewModel: Timing;
+  render: Timing;
+  whole: Timing;
+  json: Timing;
+}
+
+function figures(v: Version, c: Case): Figures {
+  const view = (run: number): PageView => v.locationView(input(c, run));
+  const page = view(0);
+  const render = (p: PageView) => v.views.render(p.template, p.view);
+  return {
+    bytes: Buffer.byteLength(render(page)),
+    viewModel: measure((run) => input(c, run), v.locationView),
+    render: measure(view, render),
+    whole: measure(
+      (run) => input(c, run),
+      (i) => render(v.locationView(i)),
+    ),
+    json: measure(view, (p) => JSON.stringify(p.view)),
+  };
+}
+
+const versions = [await version('this', resolve(import.meta.dirname, '../src'))];
+if (args.against) versions.push(await version('against', resolve(args.against)));
+
+const trivial = new nunjucks.Template('<h1 class="ons-u-fs-xl">{{ title }}</h1>', new nunjucks.Environment());
+const oneLine = measure(
+  (run) => ({ title: `Page ${run}` }),
+  (view) => trivial.render(view),
+);
+
+const us = (t: number) => t.toFixed(0);
+const header = [
+  'page',
+  'KB',
+  'view µs',
+  'render µs',
+  'p95',
+  'view+render µs',
+  'p95',
+  'render × JSON',
+  'render × 1-line',
+  ...(versions.length > 1 ? ['against: view+render µs', 'this / against'] : []),
+];
+const rows: string[][] = [];
+for (const c of CASES) {
+  const [mine, theirs] = versions.map((v) => figures(v, c));
+  if (!mine) continue;
+  rows.push([
+    c.name,
+    (mine.bytes / 1024).toFixed(1),
+    us(mine.viewModel.median),
+    us(mine.render.median),
+    us(mine.render.p95),
+    us(mine.whole.median),
+    us(mine.whole.p95),
+    (mine.render.median / mine.json.median).toFixed(1),
+    (mine.render.median / oneLine.median).toFixed(0),
+    ...(theirs ? [us(theirs.whole.median), (mine.whole.median / theirs.whole.median).toFixed(2)] : []),
+  ]);
+}
+
+const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => (row[i] ?? '').length)));
+const line = (row: string[]) =>
+  row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)));
+console.log(`Page rendering: census household of 3, en, Node ${process.version}; medians of runs over ${MIN_MS} ms`);
+console.log(`Baseline: a one-line template renders in ${oneLine.median.toFixed(2)} µs\n`);
+console.log([header, ...rows].map((row) => line(row).join('  ')).join('\n'));
