@@ -84,11 +84,18 @@ describe('reserved-id', () => {
     expect(runCheck(reservedIds, householdSurvey())).toEqual([]);
   });
 
-  it('reports a page or list named "summary" or "sections", which the runner\'s URLs use', () => {
-    const doc = { pages: [questionPage('summary', [answer('a')]), listCollector('people', 'sections')] };
+  it('reports a page or list named "summary", "sections" or "introduction", which the runner\'s URLs use', () => {
+    const doc = {
+      pages: [
+        questionPage('summary', [answer('a')]),
+        listCollector('people', 'sections'),
+        questionPage('introduction', [answer('b')]),
+      ],
+    };
     expect(summary(runCheck(reservedIds, doc))).toEqual([
       ['reserved-id', 'error', '/sections/0/pages/0/id'],
       ['reserved-id', 'error', '/sections/0/pages/1/list'],
+      ['reserved-id', 'error', '/sections/0/pages/2/id'],
     ]);
   });
 });

@@ -71,10 +71,11 @@ export const duplicateMetadata: Check = (ctx) => {
 };
 
 /**
- * Ids the runner's URLs use for pages of their own: `/questionnaire/summary` and
- * `/questionnaire/sections/<id>`. A page or list with such an id could never be reached.
+ * Ids the runner's URLs use for pages of their own: `/questionnaire/summary`,
+ * `/questionnaire/sections/<id>` and `/questionnaire/introduction`. A page or list with such an
+ * id could never be reached.
  */
-export const RESERVED_IDS: readonly string[] = ['summary', 'sections'];
+export const RESERVED_IDS: readonly string[] = ['summary', 'sections', 'introduction'];
 
 export const reservedIds: Check = (ctx) => {
   const reserved = new Set(RESERVED_IDS);
