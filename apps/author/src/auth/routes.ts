@@ -1,4 +1,9 @@
 import type { FeatureRoutes } from '../app.ts';
+import { sessionRoutes } from './session-routes.ts';
+import { tokenRoutes } from './token-routes.ts';
 
-// Not written yet (issue 4 is in progress): this feature declares no routes.
-export const authRoutes: FeatureRoutes = () => {};
+/** Signing in and out, and personal API tokens. */
+export const authRoutes: FeatureRoutes = (api, services) => {
+  sessionRoutes(api, services);
+  tokenRoutes(api, services);
+};
