@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { signDevLaunchToken } from '../apps/runner/src/launch/dev-keys.ts';
 import { locationFromPath, locationUrl } from '../apps/runner/src/routes/urls.ts';
+import { signDevLaunchToken } from '../packages/dev-keys/src/index.ts';
 import {
   type CompiledQuestionnaire,
   compile,

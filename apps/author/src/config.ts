@@ -19,6 +19,8 @@ const Environment = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
+  /** The most Postgres connections one instance opens (instances × this must fit the server's max_connections). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** Ensures this admin account exists at start-up (with ADMIN_PASSWORD). */
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
@@ -59,4 +61,15 @@ export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return parsed.data;
+}
+
+/** The environment, or (on a ConfigError) every problem on stderr and exit status 1. */
+export function readEnvironmentOrExit(env: NodeJS.ProcessEnv): Environment {
+  try {
+    return readEnvironment(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
 }

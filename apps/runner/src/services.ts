@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDevKeys, ensureDevLaunchKeys } from '@eq/dev-keys';
 import { Redis } from 'ioredis';
 import type nunjucks from 'nunjucks';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Environment } from './config.ts';
-import { ensureDevKeys } from './dev-keys.ts';
-import { ensureDevLaunchKeys } from './launch/dev-keys.ts';
 import { createLaunchTokenVerifier } from './launch/launch-token.ts';
 import type { Logger } from './logger.ts';
 import { type CsrfProtection, csrfProtection } from './middleware/csrf.ts';
@@ -72,6 +71,8 @@ export async function createServices(
     accessCode: required(config.ACCESS_CODE_KEY ?? devKeys?.accessCodeKey, 'ACCESS_CODE_KEY'),
     outbox: config.OUTBOX_KEY ?? config.ANSWER_KEY ?? devKeys?.answerKey,
   };
+  // In development the author app accepts the shared development token, so AUTHOR_API_URL alone will do.
+  const authorApiToken = config.AUTHOR_API_TOKEN ?? devKeys?.runnerToken;
 
   const redis =
     config.REDIS_URL && !overrides.store
@@ -88,7 +89,7 @@ export async function createServices(
     (config.AUTHOR_API_URL
       ? new AuthorApiSource({
           baseUrl: config.AUTHOR_API_URL,
-          token: required(config.AUTHOR_API_TOKEN, 'AUTHOR_API_TOKEN'),
+          token: required(authorApiToken, 'AUTHOR_API_TOKEN'),
           logger,
         })
       : await FolderSource.load({
@@ -99,8 +100,8 @@ export async function createServices(
   const outbox = new Outbox({ store, serverKey: required(keys.outbox, 'OUTBOX_KEY') });
   const deliver =
     overrides.deliver ??
-    (config.AUTHOR_API_URL && config.AUTHOR_API_TOKEN
-      ? authorClient({ baseUrl: config.AUTHOR_API_URL, token: config.AUTHOR_API_TOKEN }).deliverSubmission
+    (config.AUTHOR_API_URL && authorApiToken
+      ? authorClient({ baseUrl: config.AUTHOR_API_URL, token: authorApiToken }).deliverSubmission
       : folderDelivery(join(config.DATA_DIR, 'submissions')));
   const delivery = startDeliveryWorker({ outbox, deliver, logger });
 

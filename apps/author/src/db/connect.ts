@@ -25,6 +25,9 @@ export function connect(location: DatabaseLocation): Database {
       client: 'pg',
       connection: location.url,
       pool: { min: 0, max: location.poolMax ?? 10 },
+      // A query waits this long for a connection, then fails: /readyz answers 503 in good time
+      // when the database is unreachable, and a busy pool sheds load rather than queueing for a minute.
+      acquireConnectionTimeout: 10_000,
     });
   }
   if (location.pgliteDir) mkdirSync(location.pgliteDir, { recursive: true });

@@ -155,6 +155,11 @@ export const cy: Record<MessageKey, Entry> = {
   accessCodeInvalid: 'Rhowch god mynediad dilys, yn union fel y mae wedi’i ysgrifennu ar eich llythyr neu e-bost',
   accessCodeTooMany:
     'Rydych chi wedi rhoi gormod o godau mynediad. Arhoswch ychydig funudau a rhowch gynnig arall arni.',
+  revokedCodeTitle: 'Nid yw’r cod mynediad hwn yn ddilys mwyach',
+  revokedCodeText:
+    'Efallai fod cod newydd wedi dod yn ei le. Os ydym wedi anfon cod mynediad arall atoch, rhowch y cod hwnnw yn lle hynny.',
+  revokedCodeHelp: 'Os nad ydych wedi cael cod arall, cysylltwch â ni a byddwn yn eich helpu i gymryd rhan.',
+  enterAnotherAccessCode: 'Rhowch god mynediad arall',
 
   // Development index
   devIndexTitle: 'Holiaduron',

@@ -141,6 +141,11 @@ export const en = {
   accessCodeMissing: 'Enter your access code',
   accessCodeInvalid: 'Enter a valid access code, exactly as it is written on your letter or email',
   accessCodeTooMany: 'You have entered too many access codes. Wait a few minutes and try again.',
+  revokedCodeTitle: 'This access code is no longer valid',
+  revokedCodeText:
+    'It may have been replaced by a new one. If we sent you another access code, enter that code instead.',
+  revokedCodeHelp: 'If you have not received another code, contact us and we will help you take part.',
+  enterAnotherAccessCode: 'Enter another access code',
 
   // Development index
   devIndexTitle: 'Questionnaires',

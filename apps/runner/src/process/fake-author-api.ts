@@ -7,14 +7,19 @@ import { sendJson, startFakeServer } from '../questionnaires/testing/fake-server
 
 /**
  * Test support: the author app as a runner process sees it (see questionnaires/README.md), over
- * real HTTP. It publishes the given questionnaires as version 1 with open access, and keeps every
- * submission delivered to it once (by submission id, as the real one does).
+ * real HTTP. It publishes the given questionnaires as version 1 with open access, keeps every
+ * submission delivered to it once (by submission id, as the real one does), and lists the codes
+ * revoked with `revoke` incrementally, as the real one does.
  */
 export interface FakeAuthorApi {
   url: string;
   /** The runner's service credential (AUTHOR_API_TOKEN). */
   token: string;
   delivered: Submission[];
+  /** Each questionnaire's access-code series, by slug. */
+  series: ReadonlyMap<string, number>;
+  /** Revokes a code of a series, by its `hashCode`. */
+  revoke(series: number, codeHash: string): void;
   close(): Promise<void>;
 }
 
@@ -23,6 +28,7 @@ export async function startFakeAuthorApi(questionnaires: Questionnaire[]): Promi
   const bySlug = new Map(questionnaires.map((q) => [q.id, q]));
   const series = seriesNumbers([...bySlug.keys()]);
   const delivered: Submission[] = [];
+  const revocations: { series: number; codeHash: string }[] = [];
   const pointer = (slug: string) => ({ slug, version: 1, openAccess: true, opensAt: null, closesAt: null });
 
   const server = await startFakeServer((request, response) => {
@@ -34,6 +40,16 @@ export async function startFakeAuthorApi(questionnaires: Questionnaire[]): Promi
       if (delivered.some((s) => s.submissionId === submission.submissionId)) return sendJson(response, 409, {});
       delivered.push(submission);
       return sendJson(response, 201, { submissionId: submission.submissionId });
+    }
+    const revokedMatch = /^\/api\/v1\/published\/series\/(\d+)\/revoked$/.exec(path);
+    if (revokedMatch) {
+      const n = Number(revokedMatch[1]);
+      if (![...series.values()].includes(n)) return sendJson(response, 404, {});
+      // The cursor here is how many revocations (of any series) were already read.
+      const since = Number(new URLSearchParams(request.path.split('?')[1] ?? '').get('since') ?? 0);
+      const after = revocations.slice(since);
+      const revoked = after.filter((r) => r.series === n).map((r) => r.codeHash);
+      return sendJson(response, 200, { series: n, revoked, cursor: String(revocations.length), more: false });
     }
     const seriesMatch = /^\/api\/v1\/published\/series\/(\d+)$/.exec(path);
     if (seriesMatch) {
@@ -47,7 +63,14 @@ export async function startFakeAuthorApi(questionnaires: Questionnaire[]): Promi
     if (match[2] === undefined) return sendJson(response, 200, { ...pointer(slug), series: series.get(slug) ?? 1 });
     return sendJson(response, 200, { ...pointer(slug), definition });
   });
-  return { url: server.url, token, delivered, close: server.close };
+  return {
+    url: server.url,
+    token,
+    delivered,
+    series,
+    revoke: (n, codeHash) => revocations.push({ series: n, codeHash }),
+    close: server.close,
+  };
 }
 
 const require = createRequire(import.meta.url);

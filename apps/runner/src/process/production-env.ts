@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { type DevLaunchClaims, signDevLaunchToken } from '@eq/dev-keys';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
-import { type DevLaunchClaims, signDevLaunchToken } from '../launch/dev-keys.ts';
 
 /** Test support: everything a production runner requires, with keys made for one test run. */
 export interface ProductionSetup {

@@ -36,3 +36,11 @@ export const VersionDocument = z.object({
 });
 
 export const SeriesDocument = z.object({ slug: Id });
+
+/** One page of a series' revoked codes: `hashCode` hex digests, and where the next read starts. */
+export const RevokedPage = z.object({
+  series: z.number().int().min(0),
+  revoked: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
+  cursor: z.string().max(200).nullable(),
+  more: z.boolean(),
+});

@@ -1,7 +1,7 @@
 import { Id, Questionnaire } from '@eq/schema';
 import type { z } from 'zod';
 import type { Logger } from '../logger.ts';
-import { LatestPointer, SeriesDocument, VersionDocument, VersionNumber } from './author-api-responses.ts';
+import { LatestPointer, RevokedPage, SeriesDocument, VersionDocument, VersionNumber } from './author-api-responses.ts';
 import { CachedLoader, type Loaded } from './cached-loader.ts';
 import type { PublishedVersion, QuestionnaireSource } from './source.ts';
 
@@ -18,6 +18,8 @@ export interface AuthorApiSourceOptions {
   latestTtlMs?: number;
   /** How long "there is no such slug, version or series" is trusted (default 10 s). */
   missingTtlMs?: number;
+  /** How long a series' list of revoked codes is trusted (default 30 s): a revocation reaches every runner within it. */
+  revokedTtlMs?: number;
   /** After a failed refresh, how long the last value is served before the next try (default 5 s). */
   retryAfterMs?: number;
   /** Versions kept in memory (default 200): each is a whole questionnaire. */
@@ -26,6 +28,15 @@ export interface AuthorApiSourceOptions {
   maxPointers?: number;
   now?: () => number;
 }
+
+/** The revoked codes of one series as far as read, and where the next read starts. */
+interface RevokedCodes {
+  hashes: Set<string>;
+  cursor: string | undefined;
+}
+
+/** Pages of revoked codes read in one refresh (10,000 hashes each); a longer list goes on at the next read. */
+const MAX_REVOKED_PAGES = 100;
 
 /** The author API could not be reached, failed, or answered something that is not a valid reply. */
 export class AuthorApiError extends Error {
@@ -54,6 +65,8 @@ export class AuthorApiSource implements QuestionnaireSource {
   private readonly pointers: CachedLoader<LatestPointer | undefined>;
   private readonly versions: CachedLoader<PublishedVersion | undefined>;
   private readonly series: CachedLoader<string | undefined>;
+  private readonly revokedTtlMs: number;
+  private readonly revocations: CachedLoader<RevokedCodes>;
 
   constructor(private readonly options: AuthorApiSourceOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -71,6 +84,8 @@ export class AuthorApiSource implements QuestionnaireSource {
     this.pointers = new CachedLoader({ ...shared, max: maxPointers });
     this.versions = new CachedLoader({ ...shared, max: options.maxVersions ?? 200 });
     this.series = new CachedLoader({ ...shared, max: maxPointers });
+    this.revokedTtlMs = options.revokedTtlMs ?? 30_000;
+    this.revocations = new CachedLoader({ ...shared, max: maxPointers });
   }
 
   async latest(slug: string): Promise<PublishedVersion | undefined> {
@@ -103,6 +118,45 @@ export class AuthorApiSource implements QuestionnaireSource {
       // A series belongs to one questionnaire for good.
       return { value: this.parse(SeriesDocument, body, `series ${series}`).slug, ttlMs: Number.POSITIVE_INFINITY };
     });
+  }
+
+  /**
+   * Whether a code is revoked, from the series' list of revoked codes: read whole once, then only
+   * what was revoked since (a cursor), at most every `revokedTtlMs`, one request however many
+   * respondents start at once. Revocations are rare, so the list is small and a start normally
+   * costs no request at all. When the list cannot be read and nothing is cached, the code counts as
+   * valid (and that is logged): the author app being down must not stop a census.
+   */
+  async isCodeRevoked(series: number, codeHash: string): Promise<boolean> {
+    if (!Number.isSafeInteger(series) || series < 0) return false;
+    try {
+      const revoked = await this.revocations.get(String(series), (previous) => this.loadRevoked(series, previous));
+      return revoked.hashes.has(codeHash);
+    } catch (error) {
+      this.options.logger.warn({ series, err: describe(error) }, 'revoked codes unavailable: the code counts as valid');
+      return false;
+    }
+  }
+
+  private async loadRevoked(series: number, previous: RevokedCodes | undefined): Promise<Loaded<RevokedCodes>> {
+    // Hashes only ever join the set, so adding to the cached one is safe even if a page fails.
+    const hashes = previous?.hashes ?? new Set<string>();
+    let cursor = previous?.cursor;
+    for (let page = 0; page < MAX_REVOKED_PAGES; page++) {
+      const since = cursor === undefined ? '' : `?since=${encodeURIComponent(cursor)}`;
+      const body = await this.get(`/api/v1/published/series/${series}/revoked${since}`);
+      // No such series (or an author app without revocations): nothing of it is revoked.
+      if (body === undefined) break;
+      const reply = this.parse(RevokedPage, body, `revoked codes of series ${series}`);
+      if (reply.series !== series) {
+        throw new AuthorApiError(`revoked codes of series ${series}: names series ${reply.series}`, 'invalid');
+      }
+      for (const hash of reply.revoked) hashes.add(hash);
+      cursor = reply.cursor ?? cursor;
+      if (!reply.more) return { value: { hashes, cursor }, ttlMs: this.revokedTtlMs };
+    }
+    // Stopped early: a very long list carries on at the next read rather than in this one.
+    return { value: { hashes, cursor }, ttlMs: cursor === previous?.cursor ? this.revokedTtlMs : 0 };
   }
 
   private async loadPointer(slug: string): Promise<Loaded<LatestPointer | undefined>> {

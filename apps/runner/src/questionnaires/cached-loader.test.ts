@@ -80,6 +80,19 @@ describe('CachedLoader', () => {
     expect(await cache.get('k', async () => ({ value: 'up', ttlMs: 100 }))).toBe('up');
   });
 
+  it('gives a refresh the value it replaces, so it can bring it up to date', async () => {
+    const { cache, advance } = setUp();
+    const seen: (string | undefined)[] = [];
+    const append = async (previous: string | undefined): Promise<Loaded<string>> => {
+      seen.push(previous);
+      return { value: `${previous ?? ''}+`, ttlMs: 100 };
+    };
+    expect(await cache.get('k', append)).toBe('+');
+    advance(100);
+    expect(await cache.get('k', append)).toBe('++');
+    expect(seen).toEqual([undefined, '+']);
+  });
+
   it('keeps at most max entries, evicting the least recently used', async () => {
     const { cache } = setUp(2);
     const { calls, load } = counting('v', Number.POSITIVE_INFINITY);

@@ -35,7 +35,11 @@ export class CachedLoader<T> {
     this.entries = new LRUCache({ max: options.max });
   }
 
-  get(key: string, load: () => Promise<Loaded<T>>): Promise<T> {
+  /**
+   * The value of `key`, loading it when it is missing or no longer fresh. `load` is given the value
+   * it replaces, if any, so that a list can be brought up to date rather than read again whole.
+   */
+  get(key: string, load: (previous: T | undefined) => Promise<Loaded<T>>): Promise<T> {
     const entry = this.entries.get(key);
     if (entry && entry.freshUntil > this.options.now()) return Promise.resolve(entry.value);
     let pending = this.loading.get(key);
@@ -50,9 +54,13 @@ export class CachedLoader<T> {
     return this.entries.size;
   }
 
-  private async refresh(key: string, load: () => Promise<Loaded<T>>, stale: Entry<T> | undefined): Promise<T> {
+  private async refresh(
+    key: string,
+    load: (previous: T | undefined) => Promise<Loaded<T>>,
+    stale: Entry<T> | undefined,
+  ): Promise<T> {
     try {
-      const loaded = await load();
+      const loaded = await load(stale?.value);
       this.entries.set(key, { value: loaded.value, freshUntil: this.options.now() + loaded.ttlMs });
       return loaded.value;
     } catch (error) {

@@ -86,6 +86,13 @@ describe('FolderSource', () => {
     expect(await source.slugForSeries(0)).toBeUndefined();
   });
 
+  it('revokes no access code: without an author app there is nobody to revoke one', async () => {
+    await put('a.json', await fixture('piping'));
+    const source = await FolderSource.load({ dirs: [dir], logger: captureLogger().logger });
+    const series = seriesNumbers(['piping']).get('piping') ?? -1;
+    expect(await source.isCodeRevoked(series, 'f'.repeat(64))).toBe(false);
+  });
+
   it('picks up changed files on reload', async () => {
     await put('a.json', await fixture('routing-equals'));
     const source = await FolderSource.load({ dirs: [dir], logger: captureLogger().logger });

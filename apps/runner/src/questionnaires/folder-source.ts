@@ -63,6 +63,11 @@ export class FolderSource implements QuestionnaireSource {
     return this.catalogue.bySeries.get(series);
   }
 
+  /** Codes are revoked in the author app: without one, nothing is. */
+  async isCodeRevoked(_series: number, _codeHash: string): Promise<boolean> {
+    return false;
+  }
+
   async list(): Promise<{ slug: string; title: string }[]> {
     return [...this.catalogue.bySlug.values()]
       .map(({ slug, questionnaire }) => ({ slug, title: titleOf(questionnaire) }))

@@ -26,6 +26,11 @@ export interface QuestionnaireSource {
   version(slug: string, version: number): Promise<PublishedVersion | undefined>;
   /** The slug an access-code series belongs to (see @eq/access-code), or undefined. */
   slugForSeries(series: number): Promise<string | undefined>;
+  /**
+   * Whether the author app has revoked the access code of a series with this `hashCode` (of
+   * @eq/access-code). Never rejects: when revocations cannot be read, the code counts as valid.
+   */
+  isCodeRevoked(series: number, codeHash: string): Promise<boolean>;
   /** Every slug with its title, for the development index page (folder source only). */
   list?(): Promise<{ slug: string; title: string }[]>;
 }

@@ -1,7 +1,7 @@
 import { issueCode } from '@eq/access-code';
+import { signDevLaunchToken } from '@eq/dev-keys';
 import { validateMetadata } from '@eq/engine';
 import { Router } from 'express';
-import { signDevLaunchToken } from '../launch/dev-keys.ts';
 import { seriesNumbers } from '../questionnaires/series.ts';
 import type { Services } from '../services.ts';
 import { devIndexView } from '../view-models/dev-index.ts';

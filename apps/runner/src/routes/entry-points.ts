@@ -1,12 +1,19 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { responseIdForCode, secretForCode, verifyCode } from '@eq/access-code';
+import { hashCode, responseIdForCode, secretForCode, verifyCode } from '@eq/access-code';
 import { validateMetadata } from '@eq/engine';
 import { type Request, type Response, Router } from 'express';
 import { replayKey, replayTtlSeconds } from '../launch/replay.ts';
 import { isInterfaceLanguage } from '../middleware/language.ts';
 import type { Services } from '../services.ts';
 import type { SessionCookies } from '../session/session-cookie.ts';
-import { closedView, errorView, type LaunchProblem, launchProblemView, notFoundView } from '../view-models/messages.ts';
+import {
+  closedView,
+  errorView,
+  type LaunchProblem,
+  launchProblemView,
+  notFoundView,
+  revokedCodeView,
+} from '../view-models/messages.ts';
 import { ACCESS_CODE_FIELD, type AccessCodeProblem, startView } from '../view-models/start.ts';
 import { chrome, render } from './render.ts';
 import { newSecret, type StartOutcome, startResponse } from './respondent.ts';
@@ -82,6 +89,13 @@ async function accessCode(services: Services, sessions: SessionCookies, req: Req
   const slug = await services.source.slugForSeries(verified.series);
   const published = slug === undefined ? undefined : await services.source.latest(slug);
   if (!published) return again('invalid', 200);
+  // Checked before the response is opened, so a revoked code neither starts a response nor
+  // resumes one on another device.
+  if (await services.source.isCodeRevoked(verified.series, hashCode(verified.code))) {
+    req.log.warn({ series: verified.series }, 'access code refused: revoked');
+    const page = revokedCodeView({ chrome: chrome(req, res, services), startUrl: '/start' });
+    return render(res, services, page, 403);
+  }
   const key = services.keys.accessCode;
   const outcome = await startResponse(services, sessions, res, {
     published,

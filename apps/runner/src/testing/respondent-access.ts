@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { signDevLaunchToken } from '@eq/dev-keys';
 import { respond } from '@eq/engine/testing';
 import type { Questionnaire } from '@eq/schema';
 import type { Request, Response } from 'express';
-import { signDevLaunchToken } from '../launch/dev-keys.ts';
 import type { StoredResponse } from '../responses/stored-response.ts';
 import type { Session } from '../session/session.ts';
 import { sessionCookies } from '../session/session-cookie.ts';

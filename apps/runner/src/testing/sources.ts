@@ -44,6 +44,11 @@ export class PublishedSource implements QuestionnaireSource {
     return undefined;
   }
 
+  /** Revocation is the author app's (see process/fake-author-api.ts): this source revokes nothing. */
+  async isCodeRevoked(_series: number, _codeHash: string): Promise<boolean> {
+    return false;
+  }
+
   async list(): Promise<{ slug: string; title: string }[]> {
     return [...this.published.keys()].map((slug) => ({ slug, title: slug }));
   }

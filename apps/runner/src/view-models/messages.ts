@@ -42,6 +42,13 @@ export function signedOutView(input: { chrome: Chrome; startUrl?: string }): Pag
   return messagePage(chrome, 'signedOutTitle', paragraphs, startLink(input.startUrl));
 }
 
+/** The author app revoked the code (a replacement was sent, or the letter went astray): it opens nothing. */
+export function revokedCodeView(input: { chrome: Chrome; startUrl: string }): PageView {
+  const { chrome } = input;
+  const paragraphs = [t(chrome.lang, 'revokedCodeText'), t(chrome.lang, 'revokedCodeHelp')];
+  return messagePage(chrome, 'revokedCodeTitle', paragraphs, { url: input.startUrl, text: 'enterAnotherAccessCode' });
+}
+
 export function closedView(input: { chrome: Chrome }): PageView {
   return messagePage(input.chrome, 'closedTitle', [t(input.chrome.lang, 'closedText')]);
 }

@@ -1,9 +1,9 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ensureDevLaunchKeys, signDevLaunchToken } from './dev-keys.ts';
-import { createLaunchTokenVerifier } from './launch-token.ts';
+import { ensureDevLaunchKeys, signDevLaunchToken } from './launch-keys.ts';
 
 let dataDir: string;
 
@@ -51,23 +51,26 @@ describe('ensureDevLaunchKeys', () => {
 });
 
 describe('signDevLaunchToken', () => {
-  it('mints a token the runner accepts with the development key set', async () => {
+  it('mints an ES256 token that verifies against the development key set', async () => {
     const { jwks, privateJwk } = await ensureDevLaunchKeys(dataDir);
     const now = new Date('2025-06-01T09:00:00Z');
     const token = await signDevLaunchToken(privateJwk, { questionnaire: 'demo', response_id: 'dev-1' }, now);
-    const result = await createLaunchTokenVerifier({ jwks }).verify(token, now);
-    expect(result).toMatchObject({
-      ok: true,
-      claims: { questionnaire: 'demo', response_id: 'dev-1', exp: 1748768700 },
+    const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(JSON.parse(jwks)), {
+      algorithms: ['ES256'],
+      currentDate: now,
     });
+    expect(protectedHeader).toMatchObject({ alg: 'ES256', kid: privateJwk.kid, typ: 'JWT' });
+    expect(payload).toMatchObject({ questionnaire: 'demo', response_id: 'dev-1', iat: 1748768400, exp: 1748768700 });
   });
 
   it('gives every token its own jti unless one is given', async () => {
     const { privateJwk } = await ensureDevLaunchKeys(dataDir);
     const claims = { questionnaire: 'demo', response_id: 'dev-1' };
-    const jtis = await Promise.all([signDevLaunchToken(privateJwk, claims), signDevLaunchToken(privateJwk, claims)]);
-    const jtiOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()).jti;
-    expect(jtiOf(jtis[0])).not.toBe(jtiOf(jtis[1]));
-    expect(jtiOf(await signDevLaunchToken(privateJwk, { ...claims, jti: 'fixed' }))).toBe('fixed');
+    const [one, two] = await Promise.all([
+      signDevLaunchToken(privateJwk, claims),
+      signDevLaunchToken(privateJwk, claims),
+    ]);
+    expect(decodeJwt(one).jti).not.toBe(decodeJwt(two).jti);
+    expect(decodeJwt(await signDevLaunchToken(privateJwk, { ...claims, jti: 'fixed' })).jti).toBe('fixed');
   });
 });

@@ -1,22 +1,24 @@
 /**
- * Development only: a launch-signing key pair generated on first start into the data folder, so
- * `npm start` works with no set-up and a development page can mint launch tokens. In production
- * the public keys come from `LAUNCH_JWKS` and the private key never reaches a runner.
+ * Development only: a launch-signing key pair generated on the first start into the data folder,
+ * so `npm start` works with no set-up: the author app signs launch tokens with the private key and
+ * the runner trusts the public half. In production the runner's public keys come from
+ * `LAUNCH_JWKS`, the author's private key from `LAUNCH_SIGNING_KEY`.
  */
 import { randomUUID } from 'node:crypto';
-import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LaunchClaims } from '@eq/schema';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { z } from 'zod';
+import { createFileOnce, readIfExists } from './create-once.ts';
 
 export interface DevLaunchKeys {
   /** The public key as a JSON Web Key Set: what `LAUNCH_JWKS` would hold. */
   jwks: string;
+  /** The private key (with `kid`): what `LAUNCH_SIGNING_KEY` would hold. */
   privateJwk: JWK;
 }
 
-const KEY_FILE = 'launch-keys.json';
+export const LAUNCH_KEYS_FILE = 'launch-keys.json';
 const DEFAULT_LIFETIME_SECONDS = 300;
 
 const EcJwk = z.looseObject({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string() });
@@ -25,24 +27,15 @@ const KeyFile = z.object({
   jwks: z.object({ keys: z.array(EcJwk).min(1) }),
 });
 
-function parseKeyFile(text: string): z.infer<typeof KeyFile> | undefined {
-  try {
-    return KeyFile.parse(JSON.parse(text));
-  } catch {
-    return undefined;
-  }
-}
-
 async function readKeyFile(file: string): Promise<DevLaunchKeys | undefined> {
-  let text: string;
+  const text = await readIfExists(file);
+  if (text === undefined) return undefined;
+  let keys: z.infer<typeof KeyFile>;
   try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    keys = KeyFile.parse(JSON.parse(text));
+  } catch {
+    throw new Error(`${file} is not a launch key file: delete it to generate new development keys`);
   }
-  const keys = parseKeyFile(text);
-  if (!keys) throw new Error(`${file} is not a launch key file: delete it to generate new development keys`);
   return { jwks: JSON.stringify(keys.jwks), privateJwk: keys.privateJwk };
 }
 
@@ -56,23 +49,13 @@ async function generateKeyFile(): Promise<string> {
 
 /**
  * The development launch keys in `<dataDir>/launch-keys.json`, generated the first time. Two
- * processes starting together (the author app and the runner) end up with the same keys: the
- * file appears complete or not at all (written aside, then linked into place only if absent).
+ * processes starting together (the author app and the runner) end up with the same keys.
  */
 export async function ensureDevLaunchKeys(dataDir: string): Promise<DevLaunchKeys> {
-  const file = join(dataDir, KEY_FILE);
+  const file = join(dataDir, LAUNCH_KEYS_FILE);
   const existing = await readKeyFile(file);
   if (existing) return existing;
-  await mkdir(dataDir, { recursive: true });
-  const draft = `${file}.${randomUUID()}.tmp`;
-  await writeFile(draft, await generateKeyFile(), { mode: 0o600 });
-  try {
-    await link(draft, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    await unlink(draft);
-  }
+  await createFileOnce(file, await generateKeyFile());
   const created = await readKeyFile(file);
   if (!created) throw new Error(`${file} vanished while it was being created`);
   return created;
