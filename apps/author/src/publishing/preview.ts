@@ -39,7 +39,7 @@ export async function previewQuestionnaire(
       const questionnaire = requireNoErrors(row.definition, 'previewing');
       const launch = checkLaunchValues(questionnaire, input);
       const slug = previewSlugOf(row.slug ?? questionnaire.id);
-      const snapshot = snapshotOf(row.definition, slug);
+      const snapshot = snapshotOf(row.definition, slug, row.session_timeout_minutes);
       const checksum = definitionChecksum(snapshot);
       const last = await trx('published_versions')
         .where({ questionnaire_id: row.id, slug, preview: true })

@@ -61,6 +61,26 @@ describeEachDatabase('publishing a questionnaire', (database) => {
       expect(response.body.checksum).toBe(definitionChecksum(version.body.definition));
     });
 
+    it('publishes the session timeout of the settings with the version (else the definition’s own)', async () => {
+      const slug = uniqueId('timed');
+      const q = await seedQuestionnaire(db(), definition('social-survey', uniqueId('social')), {
+        slug,
+        sessionTimeoutMinutes: 20,
+      });
+      await publish(q.id).expect(201);
+      await request()
+        .put(`/api/v1/questionnaires/${q.id}/settings`)
+        .set(bearer(editor))
+        .send({ sessionTimeoutMinutes: null })
+        .expect(200);
+      await publish(q.id).expect(201);
+      const first = await request().get(`/api/v1/published/${slug}/versions/1`).set(RUNNER_AUTH).expect(200);
+      const second = await request().get(`/api/v1/published/${slug}/versions/2`).set(RUNNER_AUTH).expect(200);
+      expect(first.body.definition.sessionTimeoutMinutes).toBe(20);
+      // social-survey's definition says 30 minutes itself.
+      expect(second.body.definition.sessionTimeoutMinutes).toBe(30);
+    });
+
     it('gives concurrent publishes of one questionnaire distinct, consecutive numbers', async () => {
       const q = await seedQuestionnaire(db(), definition('routing-equals', uniqueId('eq')));
       const responses = await Promise.all(Array.from({ length: 6 }, () => publish(q.id)));

@@ -50,7 +50,7 @@ export async function publishQuestionnaire(
           await refuseTakenSlug(trx, slug, row.id);
           claimedSlug = slug;
         }
-        const snapshot = snapshotOf(row.definition, slug);
+        const snapshot = snapshotOf(row.definition, slug, row.session_timeout_minutes);
         const checksum = definitionChecksum(snapshot);
         const version = await insertVersion(trx, {
           questionnaireId: row.id,
