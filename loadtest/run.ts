@@ -26,6 +26,8 @@ const HELP = `loadtest/run.ts: the runner against an Express hello world, one CP
                     every function's and module's share
   --also FILE       another built runner (main.js) measured in the same run, e.g. a build of
                     the code before a change (repeat for several); see README.md
+  --also-node=OPTS  the working tree's build once more, started with these Node options, e.g.
+                    "--max-semi-space-size=32" (repeat for several)
   --rounds N        measure each runner N times, in turns (default 1)
   --skip-baseline   leave the Express hello world out (comparing runners only)
   --get PATH        drive the runners with GET PATH in a loop instead of journeys, e.g.
@@ -71,6 +73,7 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     'profile-to': { type: 'string' },
     also: { type: 'string', multiple: true, default: [] },
+    'also-node': { type: 'string', multiple: true, default: [] },
     rounds: { type: 'string', default: '1' },
     'skip-baseline': { type: 'boolean', default: false },
     get: { type: 'string' },
@@ -162,11 +165,19 @@ if (baseline) {
 }
 const runnerEnv = { ...setup.env, LOG_LEVEL: 'info' };
 const journeys: LoadOptions['work'] = values.get ? { get: values.get } : { plans, launchKey: setup.launchKey };
-const runners = [{ name: 'runner', main: built.main }, ...values.also.map((main) => ({ name: main, main }))];
+const runners = [
+  { name: 'runner', main: built.main, nodeOptions: [] as string[] },
+  ...values['also-node'].map((options) => ({
+    name: `runner with node ${options}`,
+    main: built.main,
+    nodeOptions: options.split(/\s+/).filter(Boolean),
+  })),
+  ...values.also.map((main) => ({ name: main, main, nodeOptions: [] as string[] })),
+];
 const results = new Map<string, Measured[]>(runners.map(({ name }) => [name, []]));
 for (let round = 1; round <= Number(values.rounds); round++) {
-  for (const { name, main } of runners) {
-    const measured = await measure(main, runnerEnv, journeys);
+  for (const { name, main, nodeOptions } of runners) {
+    const measured = await measure(main, runnerEnv, journeys, nodeOptions);
     results.get(name)?.push(measured);
     const work = values.get
       ? `GET ${values.get}`

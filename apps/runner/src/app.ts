@@ -48,11 +48,12 @@ export function createApp(services: Services): Express {
   app.use(formBodies());
   app.use(services.csrf.protect);
 
-  app.use(entryPointRoutes(services, sessions));
-  app.use(sessionRoutes(services, sessions));
+  // The respondent's pages first: nearly every request is one, and no other route shares their paths.
   app.use(['/questionnaire', '/submit', '/thank-you', '/view-answers'], respondent);
   app.use(questionnaireRoutes(services));
   app.use(submissionRoutes(services));
+  app.use(entryPointRoutes(services, sessions));
+  app.use(sessionRoutes(services, sessions));
   if (!production) app.use(devIndexRoutes(services));
 
   app.use(notFound(services));

@@ -206,6 +206,31 @@ function describeRepository(name: string, makeStore: () => Promise<StoreUnderTes
       });
     });
 
+    it('reads back what it wrote as the same record, without opening the sealed text again', async () => {
+      await repository.create(response('r1', { name: 'Siân' }), SECRET);
+      const updated = await repository.update('r1', SECRET, (current) => ({ ...current, language: 'en' }));
+      const opens = vi.spyOn(ResponseCipher.prototype, 'openWith');
+      const first = await repository.load('r1', SECRET);
+      expect(first).toBe(updated);
+      expect(await repository.load('r1', SECRET)).toBe(first);
+      expect(opens).not.toHaveBeenCalled();
+      opens.mockRestore();
+    });
+
+    it('opens the record again when another instance wrote it since, and never serves a remembered one to another secret', async () => {
+      await repository.create(response('r1', { name: 'Siân' }), SECRET);
+      const seen = await repository.load('r1', SECRET);
+      const other = new ResponseRepository({ store, serverKey: SERVER_KEY, now: () => now });
+      await other.update('r1', SECRET, (current) => ({
+        ...current,
+        state: { ...current.state, answers: { name: 'Ifan' } },
+      }));
+      const reloaded = await repository.load('r1', SECRET);
+      expect(reloaded).not.toBe(seen);
+      expect(reloaded?.state.answers).toEqual({ name: 'Ifan' });
+      expect(await repository.load('r1', 'YW5vdGhlci1zZWNyZXQtb2YtdGhpcnR5LXR3by1ieXRlcw')).toBeUndefined();
+    });
+
     it('applies the change again to the newer record when another write came after the load', async () => {
       await repository.create(response('r1'), SECRET);
       const loaded = await repository.load('r1', SECRET);

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ResponseStore } from '../store/response-store.ts';
 import { ResponseCipher } from './crypto.ts';
+import { type OpenedRecord, OpenedRecords } from './opened-records.ts';
 import {
   parseStoredResponse,
   RESPONSE_ID_MAX_LENGTH,
@@ -57,6 +58,8 @@ export class ResponseRepository {
    * request ever sees another's.
    */
   private readonly readAs = new WeakMap<StoredResponse, Read>();
+  /** Records opened or written lately: reading back the same sealed text skips opening it again. */
+  private readonly opened = new OpenedRecords();
 
   constructor(options: ResponseRepositoryOptions) {
     this.store = options.store;
@@ -74,9 +77,12 @@ export class ResponseRepository {
   /** Stores a new response; false when one with this id already exists (or the id is unusable). */
   async create(record: StoredResponse, secret: string): Promise<boolean> {
     if (!usable(record.responseId, secret)) return false;
-    const { json } = serialise({ ...record, updatedAt: this.timestamp() });
-    const sealed = this.cipher.seal(json, record.responseId, secret);
+    const { json, record: stored } = serialise({ ...record, updatedAt: this.timestamp() });
+    const responseKey = this.cipher.keyFor(record.responseId, secret);
+    const sealed = this.cipher.sealWith(responseKey, json, record.responseId);
     const written = await this.store.write(key(record.responseId), sealed, 0, this.ttlSeconds);
+    if (written !== undefined)
+      this.opened.remember(record.responseId, { sealed, secret, key: responseKey, record: stored });
     return written !== undefined;
   }
 
@@ -107,6 +113,7 @@ export class ResponseRepository {
       const written = await this.store.write(key(responseId), sealed, current.revision, this.ttlSeconds);
       if (written !== undefined) {
         this.readAs.set(record, { ...current, record, revision: written });
+        this.opened.remember(responseId, { sealed, secret, key: current.key, record });
         return record;
       }
     }
@@ -117,13 +124,21 @@ export class ResponseRepository {
     if (!usable(responseId, secret)) return undefined;
     const stored = await this.store.read(key(responseId));
     if (!stored) return undefined;
+    const opened = this.opened.get(responseId, stored.value, secret) ?? this.open(responseId, secret, stored.value);
+    if (!opened) return undefined;
+    const read = { record: opened.record, revision: stored.revision, key: opened.key, secret };
+    this.readAs.set(opened.record, read);
+    return read;
+  }
+
+  private open(responseId: string, secret: string, sealed: string): OpenedRecord | undefined {
     const responseKey = this.cipher.keyFor(responseId, secret);
-    const json = this.cipher.openWith(responseKey, stored.value, responseId);
+    const json = this.cipher.openWith(responseKey, sealed, responseId);
     const record = json === undefined ? undefined : parseStoredResponse(json);
     if (record?.responseId !== responseId) return undefined;
-    const read = { record, revision: stored.revision, key: responseKey, secret };
-    this.readAs.set(record, read);
-    return read;
+    const opened = { sealed, secret, key: responseKey, record };
+    this.opened.remember(responseId, opened);
+    return opened;
   }
 
   private timestamp(): string {

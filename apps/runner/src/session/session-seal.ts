@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { Session } from './session.ts';
 
@@ -18,6 +19,8 @@ const TAG_BYTES = 16;
 /** Binds the ciphertext to its format version: a later format's seal never opens as this one's. */
 const AAD = Buffer.from(`eq-session ${VERSION}`, 'utf8');
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
+/** Sealed texts remembered as opened: a few hundred bytes each, the respondents of the last minutes. */
+const OPENED_KEPT = 10_000;
 
 export interface SessionSeal {
   seal(session: Session): string;
@@ -35,6 +38,10 @@ export interface SessionSeal {
  */
 export function sessionSeal(secret: string): SessionSeal {
   const key = Buffer.from(hkdfSync('sha256', secret, 'eq-runner', `session-cookie ${VERSION}`, 32));
+  // A cookie is sent unchanged with request after request (it is resealed only when the idle end
+  // moves on by a minute): what a sealed text opened to is kept, saving a decryption and a
+  // validation each time. Only texts that opened are kept, and no one can make one without the key.
+  const opened = new LRUCache<string, Session>({ max: OPENED_KEPT });
 
   function seal(session: Session): string {
     // The idle end is a claim of its own (not a token expiry), so an idle session can be told
@@ -60,6 +67,14 @@ export function sessionSeal(secret: string): SessionSeal {
   }
 
   function open(sealed: string): Session | undefined {
+    const known = opened.get(sealed);
+    if (known) return { ...known };
+    const session = openSealed(sealed);
+    if (session) opened.set(sealed, { ...session });
+    return session;
+  }
+
+  function openSealed(sealed: string): Session | undefined {
     if (!sealed.startsWith(PREFIX)) return undefined;
     const text = sealed.slice(PREFIX.length);
     if (!BASE64URL.test(text)) return undefined;

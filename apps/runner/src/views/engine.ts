@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { compactHtml } from './compact.ts';
+import { framedPages } from './page-frames.ts';
 
 export interface ViewEngineOptions {
   /** Read templates from disk on every render (development); otherwise each is compiled once. */
@@ -12,6 +13,8 @@ export interface ViewEngineOptions {
    * file with the templates copied beside it, where this module's own URL is the bundle's.
    */
   dir?: string;
+  /** Cache the frame of each page (page-frames.ts); default on unless `noCache`. Tests turn it off to compare. */
+  frames?: boolean;
 }
 
 /**
@@ -27,17 +30,25 @@ export function createViewEngine(options: ViewEngineOptions = {}): nunjucks.Envi
   const env = new nunjucks.Environment(loader, { autoescape: true });
   env.addFilter('setAttributes', setAttributes);
   env.addFilter('tojson', toJson);
-  compactRenders(env);
+  compactRenders(env, { framed: options.frames ?? !options.noCache });
   return env;
 }
 
-/** Every page rendered (`env.render`, which Express's view engine calls too) comes out compacted. */
-function compactRenders(env: nunjucks.Environment): void {
+/**
+ * Every page rendered (`env.render`, which Express's view engine calls too) comes out compacted;
+ * pages of views/pages with their frame cached (page-frames.ts) unless templates are read from disk
+ * on every render (development), as the frames would not follow the edits.
+ */
+function compactRenders(env: nunjucks.Environment, options: { framed: boolean }): void {
   const render = env.render.bind(env);
+  const framed = options.framed ? framedPages(env, (name, context) => render(name, context)) : undefined;
   function compacted(name: string, context?: object): string;
   function compacted(name: string, context: object | undefined, callback: nunjucks.TemplateCallback<string>): void;
   function compacted(name: string, context?: object, callback?: nunjucks.TemplateCallback<string>): string | undefined {
-    if (!callback) return compactHtml(render(name, context));
+    if (!callback) {
+      const page = framed && context ? framed.render(name, context as Record<string, unknown>) : undefined;
+      return page ?? compactHtml(render(name, context));
+    }
     render(name, context, (error, result) =>
       callback(error, typeof result === 'string' ? compactHtml(result) : result),
     );

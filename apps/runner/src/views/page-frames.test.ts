@@ -1,0 +1,154 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import {
+  chooseQuestion,
+  compile,
+  emptyState,
+  type Location,
+  locationContext,
+  type ResponseState,
+  validateQuestion,
+} from '@eq/engine';
+import { answerAll } from '@eq/engine/testing';
+import type { Questionnaire } from '@eq/schema';
+import nunjucks from 'nunjucks';
+import { describe, expect, it } from 'vitest';
+import { html } from '../view-models/html.ts';
+import { pageFrame } from '../view-models/page.ts';
+import { chromeFor, example, fixture, TODAY, viewAt, visibleLocations } from '../view-models/test-pages.ts';
+import type { PageView } from '../view-models/view.ts';
+import { compactHtml } from './compact.ts';
+import { createViewEngine } from './engine.ts';
+import { framedPages, joinCompacted } from './page-frames.ts';
+
+/** Frames cached (production), against every page rendered whole. */
+const framed = createViewEngine();
+const whole = createViewEngine({ frames: false });
+
+function expectSamePage(page: PageView): void {
+  const expected = whole.render(page.template, page.view);
+  // The first render makes the frame, the second reuses it.
+  expect(framed.render(page.template, page.view)).toBe(expected);
+  expect(framed.render(page.template, page.view)).toBe(expected);
+}
+
+function completed(q: Questionnaire, people: number): ResponseState {
+  const journey = answerAll(q, people, { today: TODAY, seed: 7 });
+  if (!journey.complete) throw new Error(`${q.id} does not complete: ${journey.stuck ?? ''}`);
+  return journey.state;
+}
+
+function everyPage(q: Questionnaire, state: ResponseState, lang: string): void {
+  for (const location of visibleLocations(q, state) as Location[]) {
+    expectSamePage(viewAt(q, state, location, { lang, backUrl: `/questionnaire/${lang}/back` }));
+  }
+}
+
+describe('pages with a cached frame', () => {
+  it('are byte for byte the pages rendered whole: every page of a census household of three, in English and Welsh', () => {
+    const census = example('census-household');
+    const state = completed(census, 3);
+    for (const lang of census.languages) everyPage(census, state, lang);
+  });
+
+  it('are byte for byte the pages rendered whole: every page of every example', () => {
+    const examples = readdirSync(new URL('../../../../packages/schema/examples/', import.meta.url)).filter((f) =>
+      f.endsWith('.json'),
+    );
+    for (const file of examples) {
+      const q = example(file.replace(/\.json$/, ''));
+      everyPage(q, completed(q, 2), q.languages[0] ?? 'en');
+    }
+  });
+
+  it('are byte for byte the pages rendered whole when shown again with errors', () => {
+    let withErrors = 0;
+    for (const name of ['answers-numeric', 'answers-options', 'answers-dates', 'answers-text', 'answers-address']) {
+      const q = fixture(name);
+      for (const [pageId, info] of compile(q).pages) {
+        if (info.page.kind !== 'question') continue;
+        const location: Location = { kind: 'page', section: info.section.id, page: pageId };
+        const ctx = locationContext(q, emptyState(), location, { lang: 'en', today: TODAY });
+        const question = chooseQuestion(info.page, ctx);
+        const form = Object.fromEntries(question.answers.map((answer) => [answer.id, 'not <valid> "at" all']));
+        const { errors } = validateQuestion(question, form, ctx);
+        if (errors.length > 0) withErrors++;
+        expectSamePage(viewAt(q, emptyState(), location, { form, errors }));
+      }
+    }
+    expect(withErrors).toBeGreaterThan(5);
+  });
+
+  it('write each request’s own values: title, language links, Previous link, CSRF token, session end', () => {
+    const q = example('census-household');
+    const frame = (title: string, csrfToken: string, sessionExpiresAt: string, url: string) =>
+      pageFrame(
+        chromeFor(q, 'en', {
+          csrfToken,
+          sessionExpiresAt,
+          languages: [
+            { lang: 'en', label: 'English', url: `${url}?lang=en`, current: true },
+            { lang: 'cy', label: 'Cymraeg', url: `${url}?lang=cy`, current: false },
+          ],
+        }),
+        { title, backUrl: `${url}/back` },
+      );
+    const first = {
+      page: frame('First & “best”', 'token-a', '2025-06-01T13:32:00Z', '/q/a'),
+      title: html('A'),
+      paragraphs: [],
+    };
+    const second = {
+      page: frame('Second', 'token-b', '2025-06-01T14:01:00Z', '/q/b'),
+      title: html('B'),
+      paragraphs: [],
+    };
+    for (const view of [first, second, first]) expectSamePage({ template: 'pages/message.njk', view });
+    const out = framed.render('pages/message.njk', second);
+    for (const value of ['Second', 'token-b', '14:01', '/q/b?lang=cy', '/q/b/back']) expect(out).toContain(value);
+    expect(out).not.toContain('token-a');
+  });
+
+  it('are rendered whole, the same, when a value could change how compaction reads the page', () => {
+    const q = example('census-household');
+    for (const title of ['Two\n   lines', ' leading space', 'a "quoted" <b>word</b>', "it's", '']) {
+      const page = pageFrame(chromeFor(q, 'en'), { title });
+      expectSamePage({ template: 'pages/message.njk', view: { page, title: html(title), paragraphs: [] } });
+    }
+  });
+
+  it('are made from a cached frame for a page like any other (not rendered whole)', () => {
+    const q = example('census-household');
+    const state = completed(q, 3);
+    const location = visibleLocations(q, state)[5] as Location;
+    const page = viewAt(q, state, location, { backUrl: '/questionnaire/back' });
+    const pages = framedPages(
+      whole,
+      (name, view) => nunjucks.Environment.prototype.render.call(whole, name, view) as unknown as string,
+    );
+    expect(pages.render(page.template, page.view)).toBeDefined();
+  });
+
+  it('every page template can be rendered without its frame', () => {
+    const pages = readdirSync(new URL('./pages/', import.meta.url));
+    for (const file of pages) {
+      const source = readFileSync(new URL(`./pages/${file}`, import.meta.url), 'utf8');
+      expect(source, file).toContain('{% extends frameLayout or "layout.njk" %}');
+    }
+  });
+});
+
+describe('joinCompacted', () => {
+  it('joins two compacted texts as compacting them together would', () => {
+    const cases = [
+      ['<main>\n      ', '\n    <form>'],
+      ['<p>a  ', '\n  <p>b'],
+      ['<p>a  ', '  b</p>'],
+      ['<p>a</p>\n', '<p>b</p>'],
+      ['<p>a</p>', ''],
+      ['', '\n<p>b</p>'],
+    ] as const;
+    for (const [left, right] of cases) {
+      expect(joinCompacted(compactHtml(left), compactHtml(right))).toBe(compactHtml(left + right));
+    }
+  });
+});
