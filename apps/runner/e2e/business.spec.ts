@@ -129,7 +129,7 @@ async function breakdownError(tab: Tab): Promise<void> {
 
 /** The survey opens with an introduction page; its button starts the questions. */
 async function introduction(tab: Tab): Promise<void> {
-  await expect(tab.page).toHaveURL(/\/questionnaire\/$/);
+  await expect(tab.page).toHaveURL(/\/questionnaire\/introduction$/);
   await expect(tab.page.locator('h1')).toHaveText(/You are completing this for/);
   await tab.submit('Start questionnaire');
 }

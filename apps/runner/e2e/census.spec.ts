@@ -13,6 +13,10 @@ test('a household of three completes the census and the submission holds every a
   const { page } = tab;
   // The census needs launch data (the address): it starts from a signed launch, not an open link.
   await tab.visit('/dev/launch/census-household');
+  // The introduction first, addressed to the household the launch names.
+  await expect(page).toHaveURL(/\/questionnaire\/introduction$/);
+  await expect(page.locator('h1')).toHaveText(/Census household questionnaire for /);
+  await tab.submit('Start questionnaire');
   await expect(page).toHaveURL(/\/questionnaire\/primary-person$/);
 
   await householdSection(tab);

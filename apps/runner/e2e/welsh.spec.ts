@@ -34,6 +34,9 @@ test('a census launched in Welsh pipes its launch address into Welsh questions',
   const { page } = tab;
   await tab.visit('/dev/launch/census-household?lang=cy');
   await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  // The introduction, addressed to the household, then the first question.
+  await expect(page.locator('h1')).toHaveText('Holiadur cartref y Cyfrifiad ar gyfer 1 High Street, Newport, NP20 1AA');
+  await tab.submit('Dechrau’r holiadur');
   await expect(page.locator('h1')).toContainText('1 High Street, Newport, NP20 1AA');
   await expect(page.getByRole('button', { name: 'Cadw ac allgofnodi' }).first()).toBeVisible();
   await tab.choose('Ydw');

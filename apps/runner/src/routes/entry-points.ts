@@ -4,6 +4,7 @@ import { validateMetadata } from '@eq/engine';
 import { type Request, type Response, Router } from 'express';
 import { replayKey, replayTtlSeconds } from '../launch/replay.ts';
 import { isInterfaceLanguage } from '../middleware/language.ts';
+import type { PublishedVersion } from '../questionnaires/source.ts';
 import type { Services } from '../services.ts';
 import type { SessionCookies } from '../session/session-cookie.ts';
 import {
@@ -17,6 +18,7 @@ import {
 import { ACCESS_CODE_FIELD, type AccessCodeProblem, startView } from '../view-models/start.ts';
 import { chrome, render } from './render.ts';
 import { newSecret, type StartOutcome, startResponse } from './respondent.ts';
+import { INTRODUCTION_URL } from './urls.ts';
 
 /**
  * The three ways in: a signed launch token (`/session?token=`), an access code (`/start`) and an
@@ -71,7 +73,7 @@ async function launch(services: Services, sessions: SessionCookies, req: Request
     ...(claims.respondent_ref === undefined ? {} : { respondentRef: claims.respondent_ref }),
     ...(claims.preview ? { test: true } : {}),
   });
-  afterStart(services, req, res, outcome);
+  afterStart(services, req, res, outcome, published);
 }
 
 async function accessCode(services: Services, sessions: SessionCookies, req: Request, res: Response): Promise<void> {
@@ -104,7 +106,7 @@ async function accessCode(services: Services, sessions: SessionCookies, req: Req
     secret: secretForCode(key, verified.code),
     lang: req.lang,
   });
-  afterStart(services, req, res, outcome);
+  afterStart(services, req, res, outcome, published);
 }
 
 async function openLink(services: Services, sessions: SessionCookies, req: Request, res: Response): Promise<void> {
@@ -128,7 +130,7 @@ async function openLink(services: Services, sessions: SessionCookies, req: Reque
         secret: previous.secret,
         lang: previous.lang,
       });
-      return afterStart(services, req, res, outcome);
+      return afterStart(services, req, res, outcome, published);
     }
   }
   const lang = isInterfaceLanguage(req.lang) ? req.lang : 'en';
@@ -139,12 +141,21 @@ async function openLink(services: Services, sessions: SessionCookies, req: Reque
     secret: newSecret(),
     lang,
   });
-  afterStart(services, req, res, outcome);
+  afterStart(services, req, res, outcome, published);
 }
 
-function afterStart(services: Services, req: Request, res: Response, outcome: StartOutcome): void {
+/** A started response opens at its introduction (if it has one), a resumed one where it was left. */
+function afterStart(
+  services: Services,
+  req: Request,
+  res: Response,
+  outcome: StartOutcome,
+  published: PublishedVersion,
+): void {
   if ('record' in outcome) {
-    res.redirect(303, outcome.record.status !== 'inProgress' ? '/thank-you' : '/questionnaire/');
+    const { status, state } = outcome.record;
+    const fresh = state.completed.length === 0 && published.questionnaire.introduction !== undefined;
+    res.redirect(303, status !== 'inProgress' ? '/thank-you' : fresh ? INTRODUCTION_URL : '/questionnaire/');
     return;
   }
   const page =

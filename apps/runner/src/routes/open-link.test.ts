@@ -14,6 +14,7 @@ beforeAll(async () => {
   source.publish(fixture('routing-or'));
   source.publish(fixture('routing-equals'), { openAccess: false });
   source.publish(fixture('routing-metadata'));
+  source.publish(fixture('content-pages'));
   clock = new FakeClock();
   runner = await testRunner({}, { source, now: clock.now });
 });
@@ -99,5 +100,45 @@ describe('an open link to a questionnaire that needs launch data', () => {
     await browser.open('/s/routing-metadata');
     expect(browser.page.status).toBe(404);
     expect(browser.cookie('eq-session')).toBeUndefined();
+  });
+});
+
+describe('a questionnaire with an introduction', () => {
+  it('opens a new response at its introduction, whose Start button leads to the first page, which leads back', async () => {
+    const browser = new Browser(runner.app);
+    await browser.open('/s/content-pages');
+    expect(browser.page.url).toBe('/questionnaire/introduction');
+    expect(browser.previousLink()).toBeUndefined();
+    const start = browser.startLink();
+    expect(start).toBe('/questionnaire/energy-introduction');
+    await browser.open(start as string);
+    expect(browser.previousLink()).toBe('/questionnaire/introduction');
+  });
+
+  it('resumes a response where it was left, not at the introduction, which stays a link away', async () => {
+    const browser = new Browser(runner.app);
+    await browser.open('/s/content-pages');
+    await browser.open(browser.startLink() as string);
+    await browser.submit();
+    const where = browser.page.url;
+    expect(where).not.toBe('/questionnaire/energy-introduction');
+    await browser.open('/s/content-pages');
+    expect(browser.page.url).toBe(where);
+    await browser.open('/questionnaire/introduction');
+    expect(browser.page.status).toBe(200);
+    expect(browser.startLink()).toBe(where);
+  });
+
+  it('saves nothing when the introduction is posted to, and a questionnaire without one has no such page', async () => {
+    const browser = new Browser(runner.app);
+    await browser.open('/s/content-pages');
+    await browser.open(browser.startLink() as string);
+    await browser.submit({}, '/questionnaire/introduction');
+    // Still at the first page: the post saved nothing.
+    expect(browser.page.url).toBe('/questionnaire/energy-introduction');
+    const other = new Browser(runner.app);
+    await other.open('/s/routing-and');
+    await other.open('/questionnaire/introduction');
+    expect(other.page.url).toBe('/questionnaire/age');
   });
 });

@@ -23,7 +23,7 @@ import { alreadySubmittedView, notFoundView } from '../view-models/messages.ts';
 import { locationView } from '../view-models/render-location.ts';
 import { chrome, render } from './render.ts';
 import { type Respondent, respondentOf } from './respondent.ts';
-import { locationFromPath, locationUrl } from './urls.ts';
+import { INTRODUCTION_URL, locationFromPath, locationUrl } from './urls.ts';
 
 /**
  * One URL per location. GET shows it when the respondent may be there (otherwise sends them to
@@ -57,19 +57,24 @@ function visit(services: Services, req: Request, res: Response): Visit | undefin
     );
     return undefined;
   }
-  const location = locationFromPath(compiled, req.path.slice('/questionnaire'.length));
   const state = record.state;
   const q = respondent.questionnaire;
+  const path = req.path.replace(/\/+$/, '');
+  if (path === INTRODUCTION_URL) {
+    const first = locationUrl(compiled, firstIncompleteLocation(q, state, { today }));
+    if (q.introduction && req.method === 'GET') {
+      const ctx = locationContext(q, state, { kind: 'summary' }, { lang: req.lang, today });
+      const chromed = pageChrome(services, req, res, respondent);
+      render(res, services, introductionView({ chrome: chromed, questionnaire: q, ctx, startUrl: first }));
+    } else {
+      res.redirect(303, first);
+    }
+    return undefined;
+  }
+  const location = locationFromPath(compiled, req.path.slice('/questionnaire'.length));
   if (!location) {
-    if (req.path.replace(/\/+$/, '') === '/questionnaire') {
-      const first = locationUrl(compiled, firstIncompleteLocation(q, state, { today }));
-      if (q.introduction && state.completed.length === 0 && req.method === 'GET') {
-        const ctx = locationContext(q, state, { kind: 'summary' }, { lang: req.lang, today });
-        const chromed = pageChrome(services, req, res, respondent);
-        render(res, services, introductionView({ chrome: chromed, questionnaire: q, ctx, startUrl: first }));
-      } else {
-        res.redirect(303, first);
-      }
+    if (path === '/questionnaire') {
+      res.redirect(303, locationUrl(compiled, firstIncompleteLocation(q, state, { today })));
     } else {
       render(res, services, notFoundView({ chrome: pageChrome(services, req, res, respondent) }), 404);
     }
@@ -135,7 +140,11 @@ function renderLocation(
   const compiled = respondent.compiled;
   const ctx = locationContext(q, respondent.record.state, location, { lang: req.lang, today });
   const previous = previousLocation(q, respondent.record.state, location, { today });
-  const backUrl = returnTo ? locationUrl(compiled, returnTo) : previous && locationUrl(compiled, previous);
+  const backUrl = returnTo
+    ? locationUrl(compiled, returnTo)
+    : previous
+      ? locationUrl(compiled, previous)
+      : q.introduction && INTRODUCTION_URL;
   const page = locationView({
     chrome: pageChrome(services, req, res, respondent),
     questionnaire: q,

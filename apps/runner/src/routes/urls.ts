@@ -24,6 +24,12 @@ export function locationUrl(compiled: CompiledQuestionnaire, location: Location)
   }
 }
 
+/**
+ * The questionnaire's introduction (when it has one): where a respondent starts, and where the
+ * Previous link of the first page leads. "introduction" is a reserved page id.
+ */
+export const INTRODUCTION_URL = '/questionnaire/introduction';
+
 /** The location a questionnaire URL path (after `/questionnaire`) names, or undefined if none. */
 export function locationFromPath(compiled: CompiledQuestionnaire, path: string): Location | undefined {
   const parts = path.split('/').filter((p) => p !== '');

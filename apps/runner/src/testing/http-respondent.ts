@@ -18,7 +18,7 @@ import {
 import { type Dice, dice, mulberry32, type Script, scripted } from '@eq/engine/testing';
 import type { Question, Questionnaire } from '@eq/schema';
 import type { StoredResponse } from '../responses/stored-response.ts';
-import { locationFromPath, locationUrl } from '../routes/urls.ts';
+import { INTRODUCTION_URL, locationFromPath, locationUrl } from '../routes/urls.ts';
 import type { Session } from '../session/session.ts';
 import { Browser, type Page } from './browser.ts';
 import { expectedSave } from './expected-save.ts';
@@ -248,7 +248,7 @@ export class HttpRespondent {
 
   private checkPrevious(q: Questionnaire, compiled: CompiledQuestionnaire, state: ResponseState, location: Location) {
     const previous = previousLocation(q, state, location, { today: this.today() });
-    const expected = previous && locationUrl(compiled, previous);
+    const expected = previous ? locationUrl(compiled, previous) : q.introduction && INTRODUCTION_URL;
     const shown = this.browser.previousLink();
     if (shown !== expected) {
       throw new Error(`${this.browser.page.url}: the Previous link leads to ${shown}, the engine says ${expected}`);
