@@ -1,5 +1,6 @@
 import type { Submission } from '@eq/schema';
 import type { Database } from '../db/connect.ts';
+import { storedForms } from '../responses/stored-forms.ts';
 
 export interface SubmissionRow {
   submissionId: string;
@@ -20,6 +21,7 @@ export type StoreOutcome = 'created' | 'duplicate' | 'conflict';
  */
 export async function storeSubmission(db: Database, row: SubmissionRow, submission: Submission): Promise<StoreOutcome> {
   const payload = JSON.stringify(submission);
+  const forms = storedForms(submission);
   const inserted = await db('submissions')
     .insert({
       submission_id: row.submissionId,
@@ -32,6 +34,9 @@ export async function storeSubmission(db: Database, row: SubmissionRow, submissi
       submitted_at: new Date(submission.submittedAt),
       received_at: row.receivedAt,
       payload,
+      export_line: forms.line,
+      export_once: forms.once,
+      export_items: forms.items,
     })
     .onConflict('submission_id')
     .ignore()
