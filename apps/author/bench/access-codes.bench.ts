@@ -5,7 +5,7 @@
  * figures; it is a report, not a test. Baselines in the same run: the codes alone (`issueCodes`),
  * and the codes with their hashes and print format, without a database or HTTP.
  *
- *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5442/postgres npx tsx bench/access-codes.bench.ts
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5442/postgres pnpm bench:access-codes
  *
  * (TEST_DATABASE_URL is used when BENCH_DATABASE_URL is not set; each run creates and drops its own
  * database on that server.) COUNT sets the codes per request (default 100,000), RUNS the timed
@@ -20,7 +20,7 @@ const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_UR
 if (!serverUrl) {
   console.error(
     'access-codes bench: set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a Postgres server URL whose user may create databases,\n' +
-      '  e.g. BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5442/postgres npx tsx bench/access-codes.bench.ts',
+      '  e.g. BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5442/postgres pnpm bench:access-codes',
   );
   process.exit(1);
 }
