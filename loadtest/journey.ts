@@ -46,19 +46,44 @@ export interface CompletedJourney {
 }
 
 /**
- * Starts a response (a launch token signed with `launchKey`, as a survey's issuing system would,
- * carrying the plan's metadata; without a key, the open link), replays the plan's posts page by
- * page, checking that the runner leads where the engine did, then submits and checks the
- * confirmation. Throws a JourneyError saying where it went wrong.
+ * A start given to the driver rather than made by it: a launch URL another system issued (the
+ * author app's launch tokens), or the page a respondent is on after entering an access code.
+ */
+export interface GivenStart {
+  /** Opened on the session's targets (its path and query only): e.g. `/session?token=…`. */
+  url: string;
+  /** The response it starts or resumes, as the issuer said (an issued launch token names it). */
+  responseId: string;
+}
+
+export interface JourneyOptions {
+  /** Sign a launch token with this key, as a survey's issuing system would (with the plan's metadata). */
+  launchKey?: LaunchKey;
+  /** Or start here (see GivenStart). Without either, the open link `/s/<id>`. */
+  start?: GivenStart;
+  /** Told after each of the plan's posts (its index from 0), before the next: e.g. to pause a respondent mid-way. */
+  afterPost?: (index: number) => Promise<void> | void;
+  /** Replay only this many of the plan's posts, then leave without submitting (a respondent who stops mid-way). */
+  stopAfter?: number;
+}
+
+/**
+ * Starts a response (see JourneyOptions), replays the plan's posts page by page, checking that the
+ * runner leads where the engine did, then submits and checks the confirmation. Throws a
+ * JourneyError saying where it went wrong.
  */
 export async function completeJourney(
   session: HttpSession,
   plan: JourneyPlan,
-  launchKey?: LaunchKey,
+  options: JourneyOptions = {},
 ): Promise<CompletedJourney> {
   const q = plan.questionnaire;
-  const responseId = randomUUID();
-  if (launchKey) {
+  const { launchKey, start } = options;
+  const responseId = start?.responseId ?? randomUUID();
+  if (start) {
+    const url = new URL(start.url, 'http://runner');
+    await session.open(`${url.pathname}${url.search}`);
+  } else if (launchKey) {
     const metadata = plan.state.metadata as Record<string, string | number | boolean>;
     const token = await signDevLaunchToken(launchKey, { questionnaire: q.id, response_id: responseId, metadata });
     await session.open(`/session?token=${encodeURIComponent(token)}`);
@@ -69,7 +94,8 @@ export async function completeJourney(
   const ids = new Map<string, string>();
   const urlOf = (location: Location) => locationUrl(plan.compiled, runnerLocation(location, ids));
 
-  for (const step of plan.steps) {
+  for (const [index, step] of plan.steps.entries()) {
+    if (index === options.stopAfter) return { responseId, itemIds: Object.fromEntries(ids) };
     const here = urlOf(step.location);
     if (pathOf(session.page.url) !== here) await session.open(here);
     expectPage(session.page, 200, here, 'a page the plan goes to');
@@ -77,10 +103,11 @@ export async function completeJourney(
     await session.post(action, { ...step.form, _csrf: token });
     if (step.errors.length > 0) {
       expectPage(session.page, 200, here, 'an invalid answer shown again');
-      continue;
+    } else {
+      learnIds(plan.compiled, step.next, pathOf(session.page.url), ids);
+      expectPage(session.page, 200, urlOf(step.next), `the page after ${here}`);
     }
-    learnIds(plan.compiled, step.next, pathOf(session.page.url), ids);
-    expectPage(session.page, 200, urlOf(step.next), `the page after ${here}`);
+    await options.afterPost?.(index);
   }
 
   const { token } = pageForm(session.page, '/submit');

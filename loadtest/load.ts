@@ -66,7 +66,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     while (!stop.signal.aborted && (options.journeys === undefined || started < options.journeys)) {
       const plan = work.plans[started++ % work.plans.length] as JourneyPlan;
       try {
-        completed.push({ ...(await completeJourney(session(index), plan, work.launchKey)), seed: plan.seed });
+        completed.push({
+          ...(await completeJourney(session(index), plan, { launchKey: work.launchKey })),
+          seed: plan.seed,
+        });
         recorder.journey(true);
       } catch (error) {
         if (stop.signal.aborted) return;
