@@ -155,19 +155,30 @@ type Scope = Pick<AnswerInfo, 'section' | 'pageId' | 'list' | 'relationship' | '
 
 function addAnswers(out: CompiledQuestionnaire, question: Question, scope: Scope, order: number): number {
   let next = order;
-  const add = (answer: Answer | DetailAnswer, parent?: AnswerInfo['parent']) => {
-    // Variants repeat their answers: the first definition stands for all.
-    if (!out.answers.has(answer.id)) {
-      out.answers.set(answer.id, { ...scope, answer, question, order: next++, ...(parent ? { parent } : {}) });
-    }
-  };
   for (const answer of question.answers) {
-    add(answer);
+    next = addAnswer(out, answer, question, scope, next);
     if (answer.type === 'radio' || answer.type === 'checkbox' || answer.type === 'dropdown') {
       for (const option of answer.options) {
-        if (option.detailAnswer) add(option.detailAnswer, { answerId: answer.id, value: option.value });
+        if (!option.detailAnswer) continue;
+        const parent = { answerId: answer.id, value: option.value };
+        next = addAnswer(out, option.detailAnswer, question, scope, next, parent);
       }
     }
   }
   return next;
+}
+
+/** Adds an answer at position `order`, returning the next position. */
+function addAnswer(
+  out: CompiledQuestionnaire,
+  answer: Answer | DetailAnswer,
+  question: Question,
+  scope: Scope,
+  order: number,
+  parent?: AnswerInfo['parent'],
+): number {
+  // Variants repeat their answers: the first definition stands for all.
+  if (out.answers.has(answer.id)) return order;
+  out.answers.set(answer.id, { ...scope, answer, question, order, ...(parent ? { parent } : {}) });
+  return order + 1;
 }

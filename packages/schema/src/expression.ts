@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateOffset, Id } from './common.ts';
+import { dispatchUnion } from './dispatch-union.ts';
 
 /**
  * Expressions: a JSON tree used for conditions (routing, skip conditions, enabled sections,
@@ -61,7 +62,7 @@ const pair = () => z.tuple([Expression, Expression]);
 
 export const Expression: z.ZodType<Expression> = z
   .lazy(() =>
-    z.union([
+    dispatchUnion([
       Literal,
       z.array(Literal),
       AnswerRef,

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { Content, Id, Text } from './common.ts';
+import { dispatchUnion } from './dispatch-union.ts';
 import { Condition, Expression } from './expression.ts';
 import { Question, QuestionVariant } from './question.ts';
 
 /** Where a routing rule sends the respondent: a later page of the same section, or an end. */
-export const RouteTarget = z.union([
+export const RouteTarget = dispatchUnion([
   z.strictObject({ page: Id }),
   z.strictObject({ end: z.enum(['section', 'questionnaire']) }),
 ]);

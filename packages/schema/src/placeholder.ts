@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Unit } from './answer.ts';
 import { Language } from './common.ts';
+import { dispatchUnion } from './dispatch-union.ts';
 import { Expression } from './expression.ts';
 
 /** How a piped value is written out. Without a format, a value is written as its answer type suggests. */
@@ -38,12 +39,10 @@ export const PluralForms = z.record(
   z.partialRecord(PluralCategory, z.string()).and(z.object({ other: z.string() })),
 );
 
-export const Placeholder = z
-  .union([
-    z.strictObject({ value: Expression, format: Format.optional() }),
-    z.strictObject({ plural: z.strictObject({ count: Expression, forms: PluralForms }) }),
-  ])
-  .meta({ id: 'Placeholder' });
+export const Placeholder = dispatchUnion([
+  z.strictObject({ value: Expression, format: Format.optional() }),
+  z.strictObject({ plural: z.strictObject({ count: Expression, forms: PluralForms }) }),
+]).meta({ id: 'Placeholder' });
 export type Placeholder = z.infer<typeof Placeholder>;
 
 /** Placeholder names as written in text: `{person_name}`. */

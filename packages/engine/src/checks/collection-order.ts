@@ -1,9 +1,9 @@
 import type { Expression, ItemRef } from '@eq/schema';
 import type { CheckContext } from './context.ts';
 import { forEachNode, operatorOf } from './expression-nodes.ts';
-import { pageName } from './page-sites.ts';
+import { type PageSite, pageName } from './page-sites.ts';
 import { type Check, error, type Problem, warning } from './problem.ts';
-import { checkReads, type ExpressionRead } from './reads.ts';
+import { checkReads, type ExpressionRead, reportAt } from './reads.ts';
 import { pageScope, type Scope } from './scope.ts';
 
 const CODE = 'answer-not-yet-collected';
@@ -17,37 +17,47 @@ const CODE = 'answer-not-yet-collected';
 export const answerNotYetCollected: Check = (ctx) =>
   checkReads(ctx, {
     expression: (read) => earlyReads(ctx, read),
-    summedAnswer: ({ site, answerId, pointer }) =>
-      earlyAnswer(ctx, answerId, pageScope(site, 'show'), `${pageName(site)} adds up answer "${answerId}"`, pointer),
+    summedAnswer: ({ site, answerId, pointer }) => {
+      const scope = pageScope(site, 'show');
+      const page = askedTooLate(ctx, answerId, scope);
+      return page ? [early(ctx, page, scope, `${pageName(site)} adds up answer "${answerId}"`, pointer)] : [];
+    },
   });
 
-/** Reports what an expression reads too early. */
-function earlyReads(ctx: CheckContext, { expression, scope, describe, report }: ExpressionRead): Problem[] {
+/** Reports what an expression reads too early. Messages are built only for a problem: most nodes have none. */
+function earlyReads(ctx: CheckContext, read: ExpressionRead): Problem[] {
+  const { expression, scope, describe } = read;
   const problems: Problem[] = [];
   forEachNode(expression, '', (node, at) => {
     const op = operatorOf(node);
     if (op === undefined) return;
     const value = (node as Record<string, unknown>)[op];
-    const where = report(at);
     switch (op) {
-      case 'answer':
-        problems.push(...earlyAnswer(ctx, String(value), scope, `${describe} reads answer "${String(value)}"`, where));
+      case 'answer': {
+        const page = askedTooLate(ctx, String(value), scope);
+        if (page)
+          problems.push(early(ctx, page, scope, `${describe} reads answer "${String(value)}"`, reportAt(read, at)));
         break;
+      }
       case 'itemLabel':
       case 'itemLabels':
         for (const list of op === 'itemLabels' ? [String(value)] : labelledLists(ctx, value as ItemRef, scope)) {
           const label = ctx.compiled.lists.get(list)?.collector.itemLabel;
           for (const id of label === undefined ? [] : answersRead(label)) {
+            const page = askedTooLate(ctx, id, scope);
+            if (!page) continue;
             const what = `${describe} reads answer "${id}" through the item labels of list "${list}"`;
-            problems.push(...earlyAnswer(ctx, id, scope, what, where));
+            problems.push(early(ctx, page, scope, what, reportAt(read, at)));
           }
         }
         break;
       case 'calculated': {
-        const page = ctx.pageById.get(String(value))?.page;
-        for (const id of page?.kind === 'calculatedSummary' ? page.answers : []) {
+        const summary = ctx.pageById.get(String(value))?.page;
+        for (const id of summary?.kind === 'calculatedSummary' ? summary.answers : []) {
+          const page = askedTooLate(ctx, id, scope);
+          if (!page) continue;
           const what = `${describe} reads answer "${id}" through calculated summary "${String(value)}"`;
-          problems.push(...earlyAnswer(ctx, id, scope, what, where));
+          problems.push(early(ctx, page, scope, what, reportAt(read, at)));
         }
         break;
       }
@@ -56,7 +66,7 @@ function earlyReads(ctx: CheckContext, { expression, scope, describe, report }: 
         if (!target || target.index < scope.openSections) break;
         const severity = ctx.questionnaire.flow.type === 'hub' && target.index !== scope.sectionIndex ? warning : error;
         const message = `${describe} reads the status of section "${String(value)}", which cannot be complete by then`;
-        problems.push(severity(CODE, where, message));
+        problems.push(severity(CODE, reportAt(read, at), message));
         break;
       }
     }
@@ -64,13 +74,17 @@ function earlyReads(ctx: CheckContext, { expression, scope, describe, report }: 
   return problems;
 }
 
-function earlyAnswer(ctx: CheckContext, id: string, scope: Scope, what: string, at: string): Problem[] {
+/** The page asking an answer, when no path can have collected it by the time `scope` reads it. */
+function askedTooLate(ctx: CheckContext, id: string, scope: Scope): PageSite | undefined {
   const info = ctx.compiled.answers.get(id);
   const page = info ? ctx.pageById.get(info.pageId) : undefined;
-  if (!page || page.position < scope.collectedBefore) return [];
+  return page && page.position >= scope.collectedBefore ? page : undefined;
+}
+
+function early(ctx: CheckContext, page: PageSite, scope: Scope, what: string, at: string): Problem {
   const crossSection = scope.sectionIndex !== undefined && page.sectionIndex !== scope.sectionIndex;
   const severity = ctx.questionnaire.flow.type === 'hub' && crossSection ? warning : error;
-  return [severity(CODE, at, `${what}, asked on ${pageName(page)}, which cannot have been collected by then`)];
+  return severity(CODE, at, `${what}, asked on ${pageName(page)}, which cannot have been collected by then`);
 }
 
 /** The lists whose item label an itemLabel node can show. */

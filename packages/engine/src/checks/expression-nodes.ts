@@ -6,7 +6,9 @@ type Node = Record<string, unknown>;
 /** The operator of an expression node (its single key), or undefined for literals and literal arrays. */
 export function operatorOf(expression: Expression): string | undefined {
   if (expression === null || typeof expression !== 'object' || Array.isArray(expression)) return undefined;
-  return Object.keys(expression)[0];
+  // The first own key, without building the array of all of them: this runs for every node.
+  for (const key in expression) if (Object.hasOwn(expression, key)) return key;
+  return undefined;
 }
 
 /** The operands of a node with their JSON pointers. */
@@ -28,9 +30,19 @@ export function operands(expression: Expression, at: string): [Expression, strin
 
 /** Visits every node of an expression, parents before their operands. */
 export function forEachNode(expression: Expression, at: string, visit: (node: Expression, at: string) => void): void {
-  const stack: [Expression, string][] = [[expression, at]];
-  for (let next = stack.pop(); next; next = stack.pop()) {
-    visit(next[0], next[1]);
-    stack.push(...operands(next[0], next[1]).reverse());
+  const nodes: Expression[] = [expression];
+  const pointers: string[] = [at];
+  while (nodes.length > 0) {
+    const node = nodes.pop() as Expression;
+    const here = pointers.pop() as string;
+    visit(node, here);
+    // Literals have no operands: most nodes are, so they skip building an empty list.
+    if (node === null || typeof node !== 'object') continue;
+    const children = operands(node, here);
+    for (let i = children.length - 1; i >= 0; i--) {
+      const [child, pointer] = children[i] as [Expression, string];
+      nodes.push(child);
+      pointers.push(pointer);
+    }
   }
 }

@@ -2,7 +2,7 @@ import type { CheckContext } from './context.ts';
 import { forEachNode, operatorOf } from './expression-nodes.ts';
 import { pageName } from './page-sites.ts';
 import { type Check, error, type Problem } from './problem.ts';
-import { checkReads, type ExpressionRead } from './reads.ts';
+import { checkReads, type ExpressionRead, reportAt } from './reads.ts';
 import type { Scope } from './scope.ts';
 
 const CODE = 'item-scope';
@@ -23,7 +23,8 @@ export const itemScope: Check = (ctx) =>
     },
   });
 
-function scopeProblems(ctx: CheckContext, { expression, scope, describe, report }: ExpressionRead): Problem[] {
+function scopeProblems(ctx: CheckContext, read: ExpressionRead): Problem[] {
+  const { expression, scope, describe } = read;
   const problems: Problem[] = [];
   forEachNode(expression, '', (node, at) => {
     const op = operatorOf(node);
@@ -34,7 +35,7 @@ function scopeProblems(ctx: CheckContext, { expression, scope, describe, report 
         : op === 'itemLabel' || op === 'isPrimary'
           ? itemProblem(op, String(value), scope)
           : undefined;
-    if (message) problems.push(error(CODE, report(at), `${describe} ${message}`));
+    if (message) problems.push(error(CODE, reportAt(read, at), `${describe} ${message}`));
   });
   return problems;
 }

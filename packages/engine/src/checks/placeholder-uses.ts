@@ -14,7 +14,14 @@ const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
 
 /** The placeholder names written in a string, each once. */
 export function placeholderNames(text: string): string[] {
-  return [...new Set(Array.from(text.matchAll(PLACEHOLDER), (m) => m[1] ?? ''))];
+  // Most strings of a questionnaire have no placeholder: this runs for every one of them.
+  if (!text.includes('{')) return [];
+  const names: string[] = [];
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    const name = match[1] ?? '';
+    if (!names.includes(name)) names.push(name);
+  }
+  return names;
 }
 
 /** Each string of a text with its pointer: the text itself, or one per language. */
@@ -23,11 +30,14 @@ export function textStrings(text: Text, at: string): [string, string][] {
 }
 
 export function placeholderUses(texts: TextSite[]): PlaceholderUse[] {
-  return texts.flatMap((site) =>
-    textStrings(site.text, site.pointer).flatMap(([s, at]) =>
-      placeholderNames(s).map((name) => ({ name, pointer: at, scope: site.scope })),
-    ),
-  );
+  // Loops rather than nested flatMaps: this visits every string of the questionnaire.
+  const uses: PlaceholderUse[] = [];
+  for (const site of texts) {
+    for (const [s, at] of textStrings(site.text, site.pointer)) {
+      for (const name of placeholderNames(s)) uses.push({ name, pointer: at, scope: site.scope });
+    }
+  }
+  return uses;
 }
 
 /** The expression a placeholder evaluates: its value, or the count choosing its plural form. */

@@ -11,11 +11,18 @@ export interface ExpressionRead {
   scope: Scope;
   /** Names the reader in messages: `the skipWhen of page "age"`. */
   describe: string;
+  /** The expression's pointer; for a placeholder's expression, the pointer of the text showing it. */
+  pointer: string;
   /**
-   * Where to report a node, from its pointer within the expression: the node itself, or the text
-   * showing a placeholder, since a placeholder's expression is evaluated where its text is shown.
+   * Whether a node is reported at its own pointer (the expression's plus the node's within it),
+   * rather than at `pointer`: a placeholder's expression is evaluated where its text is shown.
    */
-  report: (at: string) => string;
+  atNodes: boolean;
+}
+
+/** Where to report a node of a read, from its pointer within the expression. */
+export function reportAt(read: ExpressionRead, at: string): string {
+  return read.atNodes ? `${read.pointer}${at}` : read.pointer;
 }
 
 /** An answer that a calculated summary page adds up. */
@@ -38,14 +45,15 @@ export interface ReadCheck {
 export function checkReads(ctx: CheckContext, check: ReadCheck): Problem[] {
   return [
     ...ctx.expressions.flatMap(({ expression, scope, describe, pointer }) =>
-      scope ? check.expression({ expression, scope, describe, report: (at) => `${pointer}${at}` }) : [],
+      scope ? check.expression({ expression, scope, describe, pointer, atNodes: true }) : [],
     ),
     ...placeholderEvaluations(ctx).flatMap(({ expression, scope, name, pointer }) =>
       check.expression({
         expression,
         scope,
         describe: `placeholder {${name}} on ${scope.where}`,
-        report: () => pointer,
+        pointer,
+        atNodes: false,
       }),
     ),
     ...ctx.pages.flatMap((site) =>

@@ -59,32 +59,19 @@ function inferType(ctx: CheckContext, site: ExpressionSite, problems: Problem[])
     const literal = literalType(node);
     if (literal) return literal;
     const op = operatorOf(node) ?? '';
+    const value = (node as Record<string, unknown>)[op];
+    // Leaves first: they are most nodes, and need none of the operand work below.
+    const leaf = leafType(ctx, op, node, value);
+    if (leaf) return leaf;
     const args = operands(node, at);
     const types = args.map(([arg, argAt]) => infer(arg, argAt));
     const [a = 'unknown', b = 'unknown'] = types;
-    const value = (node as Record<string, unknown>)[op];
     const label = (i: number) => describeOperand(args[i]?.[0] ?? null, types[i] ?? 'unknown');
     const requireEach = (accepts: (t: ValueType) => boolean, need: string) =>
       types.forEach((t, i) => {
         if (!accepts(t)) report(args[i]?.[1] ?? at, `${op} needs ${need}, but got ${label(i)}`);
       });
     switch (op) {
-      case 'answer':
-        return answerRefType(ctx, node as { answer: string; item?: string });
-      case 'metadata':
-        return metadataValueType(ctx.compiled.metadata.get(String(value)));
-      case 'listCount':
-      case 'calculated':
-        return 'number';
-      case 'itemLabel':
-      case 'sectionStatus':
-        return 'string';
-      case 'itemLabels':
-        return 'array';
-      case 'isPrimary':
-      case 'answered':
-      case 'unanswered':
-        return 'boolean';
       case 'date':
         requireEach(dateLike, 'a date');
         return 'date';
@@ -146,6 +133,30 @@ function inferType(ctx: CheckContext, site: ExpressionSite, problems: Problem[])
     }
   };
   return infer(site.expression, site.pointer);
+}
+
+/** The type of a node whose operands are ids or keywords, not expressions; undefined for other nodes. */
+function leafType(ctx: CheckContext, op: string, node: Expression, value: unknown): ValueType | undefined {
+  switch (op) {
+    case 'answer':
+      return answerRefType(ctx, node as { answer: string; item?: string });
+    case 'metadata':
+      return metadataValueType(ctx.compiled.metadata.get(String(value)));
+    case 'listCount':
+    case 'calculated':
+      return 'number';
+    case 'itemLabel':
+    case 'sectionStatus':
+      return 'string';
+    case 'itemLabels':
+      return 'array';
+    case 'isPrimary':
+    case 'answered':
+    case 'unanswered':
+      return 'boolean';
+    default:
+      return undefined;
+  }
 }
 
 function is(...types: ValueType[]): (t: ValueType) => boolean {
