@@ -63,7 +63,7 @@ export class AuthorApi {
     return { contentType: response.headers.get('content-type') ?? '', body };
   }
 
-  private request(method: string, path: string, body?: unknown): Promise<Response> {
+  request(method: string, path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     return fetch(`${this.baseUrl}/api/v1${path}`, {

@@ -25,9 +25,11 @@ const DELIVERY_MS = 30_000;
 /** Version 2's title: every page's header shows the questionnaire's title. */
 const V2_TITLE = 'Census household questionnaire, second edition';
 
-const censusDefinition: unknown = JSON.parse(
-  readFileSync(new URL('../../../packages/schema/examples/census-household.json', import.meta.url), 'utf8'),
-);
+const example = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../../../packages/schema/examples/${name}.json`, import.meta.url), 'utf8'));
+const censusDefinition = example('census-household');
+/** Access codes carry no launch data, so they are for questionnaires that need none, such as this one. */
+const wellbeingDefinition = example('social-survey');
 
 /** Text of the questionnaire in English (a plain string is in its only language). */
 const englishOf = (text: string | Record<string, string>) => (typeof text === 'string' ? text : (text.en ?? ''));
@@ -226,25 +228,37 @@ describeSystem('the real system: author API, runner, Postgres and Redis', (redis
 
   describe('while the runner refreshes what it knows from the author app', () => {
     it.concurrent('refuses an access code at its next start once the author app has revoked it', async () => {
+      // The census needs launch data (its address), which a code cannot carry.
+      const refusedIssue = await api.request('POST', `/questionnaires/${questionnaireId}/access-codes`, { count: 3 });
+      expect(refusedIssue.status).toBe(409);
+      expect(((await refusedIssue.json()) as { error: { code: string } }).error.code).toBe('needs_launch_data');
+
+      const survey = await api.post<Created>('/surveys', { surveyRef: 'wellbeing', name: 'Wellbeing 2031' });
+      const wellbeing = await api.post<Created>(`/surveys/${survey.id}/questionnaires`, {
+        definition: wellbeingDefinition,
+      });
+      await api.put(`/questionnaires/${wellbeing.id}/settings`, { slug: 'wellbeing-2031' });
+      await api.post(`/questionnaires/${wellbeing.id}/publish`, {});
+      const version = await api.get<{ definition: unknown }>(`/questionnaires/${wellbeing.id}/versions/1`);
       const issued = await api.post<{ codes: string[]; series: number }>(
-        `/questionnaires/${questionnaireId}/access-codes`,
+        `/questionnaires/${wellbeing.id}/access-codes`,
         { count: 3 },
       );
       expect(issued.codes).toHaveLength(3);
       const [code = '', otherCode = ''] = issued.codes;
-      const plan = planJourney(v1, { seed: 8, people: 2 });
+      const plan = planJourney(Questionnaire.parse(version.definition), { seed: 8 });
 
       // A household starts with its code and answers a few pages...
       const first = await enterAccessCode(code);
       expect(first.page).toMatchObject({ status: 200, url: '/questionnaire/introduction' });
       const responseId = responseIdForCode(system.accessCodeKey, code);
-      await completeJourney(first, plan, { start: { url: first.page.url, responseId }, stopAfter: 6 });
+      await completeJourney(first, plan, { start: { url: first.page.url, responseId }, stopAfter: 3 });
       const leftAt = first.page.url;
       // ...and the same code on another device resumes where they left off.
       const second = await enterAccessCode(code);
       expect(second.page).toMatchObject({ status: 200, url: leftAt });
 
-      const revoked = await api.post(`/questionnaires/${questionnaireId}/access-codes/revoke`, { codes: [code] }, 200);
+      const revoked = await api.post(`/questionnaires/${wellbeing.id}/access-codes/revoke`, { codes: [code] }, 200);
       expect(revoked).toEqual({ revoked: 1, alreadyRevoked: 0 });
       // Each attempt from a device of its own: the runner limits attempts per client.
       const refused = await eventually(

@@ -193,6 +193,17 @@ describeEachDatabase('issuing access codes', (database) => {
       }
     });
 
+    it('a questionnaire that needs launch data, which codes cannot carry (409, naming what it needs)', async () => {
+      const questionnaire = await seedQuestionnaire(database().db, {
+        definitionFile: 'examples/census-household.json',
+      });
+      const response = await app().request().post(issuePath(questionnaire.id)).set(bearer(editor)).send({ count: 1 });
+      expect(response.status).toBe(409);
+      expect(response.body.error.code).toBe('needs_launch_data');
+      expect(JSON.stringify(response.body.error.details)).toContain('address');
+      await expectNothingIssued(questionnaire.id);
+    });
+
     it('a questionnaire that does not exist (404) or an id that is not one (400)', async () => {
       const { request } = app();
       const missing = await request()

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashCode, issueCodes, SERIAL_LIMIT } from '@eq/access-code';
+import { validateMetadata } from '@eq/engine';
+import type { Questionnaire } from '@eq/schema';
 import { type AuditEvent, recordAudit } from '../audit/record.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Services } from '../services.ts';
@@ -35,9 +37,20 @@ export async function issueAccessCodes(
   const { series } = await findCodeSeries(db, questionnaireId);
   const published = await db('published_versions')
     .where({ questionnaire_id: questionnaireId, preview: false })
-    .first('id');
+    .orderBy('version', 'desc')
+    .first<{ definition: Questionnaire } | undefined>('definition');
   if (!published) {
     throw new ApiError(409, 'not_published', 'publish the questionnaire before issuing access codes for it');
+  }
+  // A code carries no launch data, and runners refuse codes of a questionnaire that needs some.
+  const needed = validateMetadata(published.definition, {}).problems;
+  if (needed.length > 0) {
+    throw new ApiError(
+      409,
+      'needs_launch_data',
+      'this questionnaire needs launch data (such as an address), which access codes cannot carry: issue launch tokens instead',
+      needed,
+    );
   }
 
   const [allocated] = await db('questionnaires')

@@ -44,7 +44,8 @@ export const accessCodeRoutes: FeatureRoutes = (api, services) => {
         406: { description: 'The Accept header allows neither text/csv nor application/json' },
         409: {
           description:
-            'The questionnaire has no published version (`not_published`), or its series has fewer ' +
+            'The questionnaire has no published version (`not_published`), needs launch data that ' +
+            'codes cannot carry (`needs_launch_data`, details: what it needs), or its series has fewer ' +
             'serials left than asked for (`series_exhausted`, details.remaining)',
         },
       },

@@ -5,10 +5,9 @@ import type supertest from 'supertest';
 import type { Database } from '../db/connect.ts';
 
 const require = createRequire(import.meta.url);
-const definition = JSON.parse(readFileSync(require.resolve('@eq/schema/fixtures/routing-and.json'), 'utf8')) as Record<
-  string,
-  unknown
->;
+const readDefinition = (file: string) =>
+  JSON.parse(readFileSync(require.resolve(`@eq/schema/${file}`), 'utf8')) as Record<string, unknown>;
+const ROUTING_AND = readDefinition('fixtures/routing-and.json');
 
 export interface SeededQuestionnaire {
   id: string;
@@ -21,6 +20,8 @@ export interface SeedOptions {
   state?: 'published' | 'preview' | 'draft';
   /** Where the questionnaire's series has got to. */
   nextSerial?: number;
+  /** The definition, from @eq/schema (default `fixtures/routing-and.json`). */
+  definitionFile?: string;
 }
 
 /**
@@ -29,6 +30,7 @@ export interface SeedOptions {
  */
 export async function seedQuestionnaire(db: Database, options: SeedOptions = {}): Promise<SeededQuestionnaire> {
   const state = options.state ?? 'published';
+  const definition = options.definitionFile ? readDefinition(options.definitionFile) : ROUTING_AND;
   const tag = randomBytes(5).toString('hex');
   const slug = `codes-${tag}`;
   const [survey] = await db('surveys')

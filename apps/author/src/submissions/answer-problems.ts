@@ -1,15 +1,17 @@
-import { type CompiledQuestionnaire, readAnswer } from '@eq/engine';
+import { type CompiledQuestionnaire, readAnswer, validateMetadata } from '@eq/engine';
 import type { Submission } from '@eq/schema';
 import type { ProblemDetail } from '../http/errors.ts';
 
 /**
- * What in a submission does not fit the published version it names: lists the questionnaire does
- * not collect, answers it does not ask or with another data code, item ids not in their list,
+ * What in a submission does not fit the published version it names: launch data the version
+ * needs and does not have (or of another type), lists the questionnaire does not collect, answers it does not ask or with another data code, item ids not in their list,
  * values not of their answer's type or options, and the same answer given twice. A runner built
  * on the same engine never sends any of these.
  */
 export function answerProblems(compiled: CompiledQuestionnaire, submission: Submission): ProblemDetail[] {
-  const problems: ProblemDetail[] = [];
+  const problems: ProblemDetail[] = validateMetadata(compiled.questionnaire, submission.metadata).problems.map(
+    (problem) => ({ path: `metadata.${problem.name}`, message: problem.message }),
+  );
   const version = submission.questionnaireVersion;
   const items = new Map<string, Set<string>>();
   const everyItem = new Set<string>();

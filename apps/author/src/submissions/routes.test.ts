@@ -154,6 +154,16 @@ describeEachDatabase('POST /api/v1/submissions', (database) => {
     expect(await rowsOf(doc.submissionId)).toHaveLength(0);
   });
 
+  it('refuses a submission without the launch data its version needs, or with it of another type', async () => {
+    const doc = householdOfThree();
+    const { address: _address, ...withoutAddress } = doc.metadata;
+    const missing = await post({ ...doc, metadata: withoutAddress }).expect(422);
+    expect(missing.body.error.details.map((d: { path: string }) => d.path)).toEqual(['metadata.address']);
+    const wrongType = await post({ ...doc, metadata: { ...doc.metadata, address: true } }).expect(422);
+    expect(wrongType.body.error.details.map((d: { path: string }) => d.path)).toEqual(['metadata.address']);
+    expect(await rowsOf(doc.submissionId)).toHaveLength(0);
+  });
+
   it('refuses text Postgres cannot store (a NUL, a lone surrogate) with 422 rather than failing', async () => {
     for (const text of ['before\u0000after', 'half \ud800 pair']) {
       const doc = householdOfThree();

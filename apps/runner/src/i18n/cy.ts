@@ -160,6 +160,10 @@ export const cy: Record<MessageKey, Entry> = {
     'Efallai fod cod newydd wedi dod yn ei le. Os ydym wedi anfon cod mynediad arall atoch, rhowch y cod hwnnw yn lle hynny.',
   revokedCodeHelp: 'Os nad ydych wedi cael cod arall, cysylltwch â ni a byddwn yn eich helpu i gymryd rhan.',
   enterAnotherAccessCode: 'Rhowch god mynediad arall',
+  codeNeedsLaunchTitle: 'Ni ellir dechrau’r holiadur hwn gyda chod mynediad',
+  codeNeedsLaunchText:
+    'Mae angen manylion arno, fel eich cyfeiriad, sy’n dod gyda’r ddolen a anfonwyd atoch. Defnyddiwch y ddolen honno i ddechrau.',
+  codeNeedsLaunchHelp: 'Os nad yw’r ddolen gennych, cysylltwch â ni a byddwn yn eich helpu i gymryd rhan.',
 
   // Development index
   devIndexTitle: 'Holiaduron',

@@ -146,6 +146,10 @@ export const en = {
     'It may have been replaced by a new one. If we sent you another access code, enter that code instead.',
   revokedCodeHelp: 'If you have not received another code, contact us and we will help you take part.',
   enterAnotherAccessCode: 'Enter another access code',
+  codeNeedsLaunchTitle: 'This questionnaire cannot be started with an access code',
+  codeNeedsLaunchText:
+    'It needs details, such as your address, that come with the link we sent you. Use that link to start.',
+  codeNeedsLaunchHelp: 'If you do not have the link, contact us and we will help you take part.',
 
   // Development index
   devIndexTitle: 'Questionnaires',

@@ -37,6 +37,15 @@ describe('an access code', () => {
     expect(browser.heading()).toBe('What is your age?');
   });
 
+  it('of a questionnaire that needs launch data is refused, saying how to start instead, and starts nothing', async () => {
+    const browser = await enter(await code('census-household'));
+    expect(browser.page.status).toBe(403);
+    expect(browser.heading()).toBe('This questionnaire cannot be started with an access code');
+    expect(browser.page.html).toContain('that come with the link we sent you');
+    await browser.open('/questionnaire/');
+    expect(browser.page.url).not.toMatch(/^\/questionnaire/);
+  });
+
   it('starts the questionnaire of another series', async () => {
     const browser = await enter(await code('routing-or'));
     expect(browser.page.url).toBe('/questionnaire/student');

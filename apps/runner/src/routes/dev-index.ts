@@ -30,7 +30,10 @@ export function devIndexRoutes(services: Services): Router {
         chrome: chrome(req, res, services),
         questionnaires: list.map(({ slug, title }) => ({
           slug,
-          title: `${title} (access code ${issueCode(services.keys.accessCode, series.get(slug) ?? 1, 1)})`,
+          // A code carries no launch data, so only the others can start from one.
+          title: needsLaunch.has(slug)
+            ? title
+            : `${title} (access code ${issueCode(services.keys.accessCode, series.get(slug) ?? 1, 1)})`,
           startUrl: needsLaunch.has(slug) && key ? `/dev/launch/${slug}` : `/s/${slug}`,
           ...(key ? { launchUrl: `/dev/launch/${slug}` } : {}),
         })),

@@ -9,6 +9,7 @@ import type { Services } from '../services.ts';
 import type { SessionCookies } from '../session/session-cookie.ts';
 import {
   closedView,
+  codeNeedsLaunchView,
   errorView,
   type LaunchProblem,
   launchProblemView,
@@ -97,6 +98,11 @@ async function accessCode(services: Services, sessions: SessionCookies, req: Req
     req.log.warn({ series: verified.series }, 'access code refused: revoked');
     const page = revokedCodeView({ chrome: chrome(req, res, services), startUrl: '/start' });
     return render(res, services, page, 403);
+  }
+  // Like an open link, a code carries no launch data: a questionnaire that needs some cannot start from one.
+  if (validateMetadata(published.questionnaire, {}).problems.length > 0) {
+    req.log.warn({ slug: published.slug }, 'access code refused: the questionnaire needs launch data');
+    return render(res, services, codeNeedsLaunchView({ chrome: chrome(req, res, services) }), 403);
   }
   const key = services.keys.accessCode;
   const outcome = await startResponse(services, sessions, res, {

@@ -49,6 +49,16 @@ export function revokedCodeView(input: { chrome: Chrome; startUrl: string }): Pa
   return messagePage(chrome, 'revokedCodeTitle', paragraphs, { url: input.startUrl, text: 'enterAnotherAccessCode' });
 }
 
+/**
+ * A valid code of a questionnaire that needs launch data (an address, a reporting period): a code
+ * carries none, so the questionnaire would ask its questions about nothing.
+ */
+export function codeNeedsLaunchView(input: { chrome: Chrome }): PageView {
+  const { lang } = input.chrome;
+  const paragraphs = [t(lang, 'codeNeedsLaunchText'), t(lang, 'codeNeedsLaunchHelp')];
+  return messagePage(input.chrome, 'codeNeedsLaunchTitle', paragraphs);
+}
+
 export function closedView(input: { chrome: Chrome }): PageView {
   return messagePage(input.chrome, 'closedTitle', [t(input.chrome.lang, 'closedText')]);
 }
