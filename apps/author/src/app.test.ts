@@ -49,6 +49,28 @@ describe('the OpenAPI document', () => {
     try {
       const response = await testApp(database.db).request().get('/api/v1/openapi.json').expect(200);
       expect(response.body.openapi).toBe('3.1.0');
+      // A response that may come in two forms names both.
+      const issue = response.body.paths['/api/v1/questionnaires/{id}/access-codes'].post.responses['201'];
+      expect(Object.keys(issue.content).sort()).toEqual(['application/json', 'text/csv']);
+      // The core routes scripts and runners depend on are all described.
+      for (const [path, method] of [
+        ['/api/v1/auth/sign-in', 'post'],
+        ['/api/v1/auth/sign-out', 'post'],
+        ['/api/v1/surveys', 'get'],
+        ['/api/v1/surveys', 'post'],
+        ['/api/v1/surveys/{id}/questionnaires', 'get'],
+        ['/api/v1/surveys/{id}/questionnaires', 'post'],
+        ['/api/v1/questionnaires/{id}', 'get'],
+        ['/api/v1/questionnaires/{id}', 'put'],
+        ['/api/v1/questionnaires/{id}/publish', 'post'],
+        ['/api/v1/published/{slug}', 'get'],
+        ['/api/v1/published/{slug}/versions/{version}', 'get'],
+        ['/api/v1/questionnaires/{id}/access-codes', 'post'],
+        ['/api/v1/submissions', 'post'],
+        ['/api/v1/questionnaires/{id}/responses', 'get'],
+      ] as const) {
+        expect(response.body.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+      }
     } finally {
       await database.close();
     }

@@ -40,6 +40,7 @@ export const accessCodeRoutes: FeatureRoutes = (api, services) => {
             '(`text/csv`, `Content-Disposition: attachment`) with the columns access_code (formatted ' +
             '"7K2M 9QXD 4TRB H1CW"), serial and batch; with `Accept: application/json`, this JSON.',
           schema: IssuedCodes,
+          contentType: 'text/csv',
         },
         406: { description: 'The Accept header allows neither text/csv nor application/json' },
         409: {

@@ -8,7 +8,7 @@ export interface ResponseSpec {
   description: string;
   /** The JSON body; absent for an empty body. */
   schema?: z.ZodType;
-  /** Another media type than JSON (e.g. `text/csv`), described by text only. */
+  /** A media type other than JSON (e.g. `text/csv`), described by text only; with `schema`, either may be sent. */
   contentType?: string;
 }
 

@@ -99,13 +99,12 @@ function describe(op: Operation): Record<string, unknown> {
   }
   const responses: Record<string, unknown> = {};
   for (const [status, response] of Object.entries(op.responses)) {
+    const content: Record<string, unknown> = {};
+    if (response.schema) content['application/json'] = { schema: jsonSchema(response.schema, 'output') };
+    if (response.contentType) content[response.contentType] = {};
     responses[status] = {
       description: response.description,
-      ...(response.schema
-        ? { content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } } }
-        : response.contentType
-          ? { content: { [response.contentType]: {} } }
-          : {}),
+      ...(Object.keys(content).length > 0 ? { content } : {}),
     };
   }
   responses.default = {
