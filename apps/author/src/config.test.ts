@@ -32,6 +32,15 @@ describe('the configuration', () => {
     ]);
   });
 
+  it('refuses a launch signing key that is not a private ES256 or RS256 JSON Web Key, saying so', () => {
+    expect(problemsOf({ LAUNCH_SIGNING_KEY: 'secret' })).toEqual([
+      'LAUNCH_SIGNING_KEY: is not JSON: give a private JSON Web Key',
+    ]);
+    expect(problemsOf({ LAUNCH_SIGNING_KEY: JSON.stringify({ kty: 'oct', k: 'abc' }) })).toEqual([
+      'LAUNCH_SIGNING_KEY: must be a private EC P-256 (ES256) or RSA (RS256) JSON Web Key',
+    ]);
+  });
+
   it('reads the Postgres pool size, within 1 to 100', () => {
     expect(readEnvironment({ DATABASE_POOL_MAX: '25' }).DATABASE_POOL_MAX).toBe(25);
     expect(problemsOf({ DATABASE_POOL_MAX: '0' })).toEqual([expect.stringMatching(/^DATABASE_POOL_MAX: /)]);

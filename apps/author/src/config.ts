@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSigningKey } from './publishing/launch-signer.ts';
 
 /**
  * The author app's configuration, read once from the environment at start-up (12-factor). In
@@ -29,7 +30,13 @@ const Environment = z.object({
   /** Shared with runners: access codes are issued with it. */
   ACCESS_CODE_KEY: key.optional(),
   /** The private JSON Web Key (ES256 or RS256) that signs launch tokens; runners trust its public half. */
-  LAUNCH_SIGNING_KEY: z.string().optional(),
+  LAUNCH_SIGNING_KEY: z
+    .string()
+    .superRefine((text, ctx) => {
+      const parsed = parseSigningKey(text);
+      if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: parsed.problem });
+    })
+    .optional(),
   /** Where respondents reach the runner, for launch and open-access links. */
   RUNNER_URL: z.url().default('http://localhost:3001'),
   TRUST_PROXY: z.string().optional(),

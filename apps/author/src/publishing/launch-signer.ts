@@ -36,6 +36,21 @@ const PrivateJwk = z.discriminatedUnion('kty', [
   }),
 ]);
 
+type PrivateJwk = JWK & z.infer<typeof PrivateJwk>;
+
+/** The private key of LAUNCH_SIGNING_KEY's text, or what is wrong with it (checked with the configuration at start-up). */
+export function parseSigningKey(text: string): { jwk: PrivateJwk } | { problem: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { problem: 'is not JSON: give a private JSON Web Key' };
+  }
+  const parsed = PrivateJwk.safeParse(json);
+  if (!parsed.success) return { problem: 'must be a private EC P-256 (ES256) or RSA (RS256) JSON Web Key' };
+  return { jwk: parsed.data as PrivateJwk };
+}
+
 /**
  * Signs launch tokens with the private JSON Web Key of LAUNCH_SIGNING_KEY: ES256 for an EC P-256
  * key, RS256 for an RSA key. The header names the key (`kid`): its own, or else its RFC 7638
@@ -43,17 +58,9 @@ const PrivateJwk = z.discriminatedUnion('kty', [
  * Throws at once when the key is unusable, so a misconfigured app fails at start-up.
  */
 export function createLaunchSigner(privateJwkText: string): LaunchSigner {
-  let json: unknown;
-  try {
-    json = JSON.parse(privateJwkText);
-  } catch {
-    throw new Error('LAUNCH_SIGNING_KEY is not JSON: give a private JSON Web Key');
-  }
-  const parsed = PrivateJwk.safeParse(json);
-  if (!parsed.success) {
-    throw new Error('LAUNCH_SIGNING_KEY must be a private EC P-256 (ES256) or RSA (RS256) JSON Web Key');
-  }
-  const jwk = parsed.data as JWK & z.infer<typeof PrivateJwk>;
+  const parsed = parseSigningKey(privateJwkText);
+  if ('problem' in parsed) throw new Error(`LAUNCH_SIGNING_KEY ${parsed.problem}`);
+  const { jwk } = parsed;
   const alg = jwk.kty === 'EC' ? 'ES256' : 'RS256';
   // Imported once, on first use (importing is asynchronous).
   let ready: Promise<{ key: CryptoKey | Uint8Array; kid: string }> | undefined;
