@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { bearer, createTestUser, RUNNER_AUTH, testApp } from './testing/app.ts';
 import { describeEachDatabase } from './testing/databases.ts';
@@ -49,6 +50,10 @@ describe('the OpenAPI document', () => {
     try {
       const response = await testApp(database.db).request().get('/api/v1/openapi.json').expect(200);
       expect(response.body.openapi).toBe('3.1.0');
+      // Valid against the OpenAPI 3.1 specification's own schema, so tools can read it.
+      const validation = await new Validator().validate(response.body);
+      expect(validation.errors ?? []).toEqual([]);
+      expect(validation.valid).toBe(true);
       // A response that may come in two forms names both.
       const issue = response.body.paths['/api/v1/questionnaires/{id}/access-codes'].post.responses['201'];
       expect(Object.keys(issue.content).sort()).toEqual(['application/json', 'text/csv']);

@@ -41,10 +41,11 @@ export class ApiDocument {
 
   toOpenApi(): Record<string, unknown> {
     const paths: Record<string, Record<string, unknown>> = {};
+    const schemas: Record<string, unknown> = { Error: ERROR };
     for (const op of this.operations) {
       const path = op.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
       paths[path] ??= {};
-      (paths[path] as Record<string, unknown>)[op.method] = describe(op);
+      (paths[path] as Record<string, unknown>)[op.method] = describe(op, schemas);
     }
     return {
       openapi: '3.1.0',
@@ -69,25 +70,68 @@ export class ApiDocument {
             description: 'A personal API token, or a runner’s service credential',
           },
         },
-        schemas: { Error: ERROR },
+        schemas,
       },
       paths,
     };
   }
 }
 
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): unknown {
-  return z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+/**
+ * A schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect). Schemas with an id (`.meta({id})`, such as
+ * `Submission` or the questionnaire format's) come out of zod as `$defs` with local references,
+ * which mean nothing inside an OpenAPI document: they move to `components.schemas`, and the
+ * references with them. An id whose input and output forms differ gets one entry for each.
+ */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output', schemas: Record<string, unknown>): unknown {
+  const {
+    $schema: _dialect,
+    $defs,
+    ...root
+  } = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+  }) as Record<string, unknown> & { $defs?: Record<string, unknown> };
+  const names = new Map<string, string>();
+  for (const [id, definition] of Object.entries($defs ?? {})) {
+    const taken =
+      schemas[id] !== undefined && JSON.stringify(schemas[id]) !== JSON.stringify(rewrite(definition, names));
+    names.set(id, taken ? `${id}.${io}` : id);
+  }
+  for (const [id, definition] of Object.entries($defs ?? {})) {
+    schemas[names.get(id) ?? id] = rewrite(definition, names);
+  }
+  return rewrite(root, names);
 }
 
-function describe(op: Operation): Record<string, unknown> {
+/** A copy of a JSON Schema with its `#/$defs/<id>` references pointing into the components. */
+function rewrite(value: unknown, names: Map<string, string>): unknown {
+  if (Array.isArray(value)) return value.map((item) => rewrite(item, names));
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (key === '$ref' && typeof item === 'string' && item.startsWith('#/$defs/')) {
+      const id = item.slice('#/$defs/'.length);
+      copy[key] = `#/components/schemas/${names.get(id) ?? id}`;
+    } else {
+      copy[key] = rewrite(item, names);
+    }
+  }
+  return copy;
+}
+
+function describe(op: Operation, schemas: Record<string, unknown>): Record<string, unknown> {
   const parameters: unknown[] = [];
   for (const [location, schema] of [
     ['path', op.params],
     ['query', op.query],
   ] as const) {
     if (!schema) continue;
-    const object = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+    const object = jsonSchema(schema, 'input', schemas) as {
+      properties?: Record<string, unknown>;
+      required?: string[];
+    };
     for (const [name, property] of Object.entries(object.properties ?? {})) {
       parameters.push({
         name,
@@ -100,7 +144,7 @@ function describe(op: Operation): Record<string, unknown> {
   const responses: Record<string, unknown> = {};
   for (const [status, response] of Object.entries(op.responses)) {
     const content: Record<string, unknown> = {};
-    if (response.schema) content['application/json'] = { schema: jsonSchema(response.schema, 'output') };
+    if (response.schema) content['application/json'] = { schema: jsonSchema(response.schema, 'output', schemas) };
     if (response.contentType) content[response.contentType] = {};
     responses[status] = {
       description: response.description,
@@ -118,7 +162,12 @@ function describe(op: Operation): Record<string, unknown> {
     'x-access': op.access,
     ...(parameters.length ? { parameters } : {}),
     ...(op.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(op.body, 'input', schemas) } },
+          },
+        }
       : {}),
     responses,
   };
