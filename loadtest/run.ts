@@ -28,6 +28,10 @@ const HELP = `loadtest/run.ts: the runner against an Express hello world, one CP
                     the code before a change (repeat for several); see README.md
   --also-node=OPTS  the working tree's build once more, started with these Node options, e.g.
                     "--max-semi-space-size=32" (repeat for several)
+  --also-env=VARS   the working tree's build once more, with these environment variables, e.g.
+                    "COMPRESS=off" (repeat for several)
+  --env=VARS        the runner's own environment variables besides the load test's, e.g.
+                    "COMPRESS=off" (--also builds get them too)
   --rounds N        measure each runner N times, in turns (default 1)
   --skip-baseline   leave the Express hello world out (comparing runners only)
   --get PATH        drive the runners with GET PATH in a loop instead of journeys, e.g.
@@ -74,6 +78,8 @@ const { values } = parseArgs({
     'profile-to': { type: 'string' },
     also: { type: 'string', multiple: true, default: [] },
     'also-node': { type: 'string', multiple: true, default: [] },
+    'also-env': { type: 'string', multiple: true, default: [] },
+    env: { type: 'string' },
     rounds: { type: 'string', default: '1' },
     'skip-baseline': { type: 'boolean', default: false },
     get: { type: 'string' },
@@ -163,21 +169,28 @@ const baseline = values['skip-baseline'] ? undefined : await measure(helloWorld,
 if (baseline) {
   process.stdout.write(`${formatReport('baseline: Express hello world', baseline.report)}\n${cpuLine(baseline)}\n\n`);
 }
-const runnerEnv = { ...setup.env, LOG_LEVEL: 'info' };
+const runnerEnv: Record<string, string> = { ...setup.env, LOG_LEVEL: 'info', ...variables(values.env ?? '') };
 const journeys: LoadOptions['work'] = values.get ? { get: values.get } : { plans, launchKey: setup.launchKey };
 const runners = [
-  { name: 'runner', main: built.main, nodeOptions: [] as string[] },
+  { name: 'runner', main: built.main, nodeOptions: [] as string[], env: {} },
   ...values['also-node'].map((options) => ({
     name: `runner with node ${options}`,
     main: built.main,
     nodeOptions: options.split(/\s+/).filter(Boolean),
+    env: {},
   })),
-  ...values.also.map((main) => ({ name: main, main, nodeOptions: [] as string[] })),
+  ...values['also-env'].map((vars) => ({
+    name: `runner with ${vars}`,
+    main: built.main,
+    nodeOptions: [] as string[],
+    env: variables(vars),
+  })),
+  ...values.also.map((main) => ({ name: main, main, nodeOptions: [] as string[], env: {} })),
 ];
 const results = new Map<string, Measured[]>(runners.map(({ name }) => [name, []]));
 for (let round = 1; round <= Number(values.rounds); round++) {
-  for (const { name, main, nodeOptions } of runners) {
-    const measured = await measure(main, runnerEnv, journeys, nodeOptions);
+  for (const { name, main, nodeOptions, env } of runners) {
+    const measured = await measure(main, { ...runnerEnv, ...env }, journeys, nodeOptions);
     results.get(name)?.push(measured);
     const work = values.get
       ? `GET ${values.get}`
@@ -196,7 +209,7 @@ if (runner && baseline) {
     runner.report.all.perSecond >= TARGET.requestsPerSecond && share >= TARGET.shareOfBaseline && p99 < TARGET.p99Ms;
   process.stdout.write(
     [
-      `runner ${runner.report.all.perSecond.toFixed(0)} req/s = ${(share * 100).toFixed(1)}% of the baseline's ${baseline.report.all.perSecond.toFixed(0)} req/s; p99 ${p99.toFixed(1)} ms`,
+      `runner ${runner.report.all.perSecond.toFixed(0)} req/s = ${(share * 100).toFixed(1)}% of the baseline's ${baseline.report.all.perSecond.toFixed(0)} req/s; p99 ${p99.toFixed(1)} ms; pages compressed by the runner: ${runnerEnv.COMPRESS === 'off' ? 'no (COMPRESS=off)' : 'yes'}`,
       `target (>= ${TARGET.requestsPerSecond} req/s on one core, >= ${TARGET.shareOfBaseline * 100}% of the baseline, p99 < ${TARGET.p99Ms} ms): ${met ? 'met' : 'MISSED'}`,
     ].join('\n'),
   );
@@ -256,6 +269,12 @@ function compareLines(results: Map<string, Measured[]>): string {
     return `  runner / ${name}: ${(median(each) ?? Number.NaN).toFixed(3)} (rounds ${range})`;
   });
   return ['CPU time a request, over the rounds:', ...lines, ...ratios].join('\n');
+}
+
+/** `A=1 B=2` as an environment. */
+function variables(text: string): Record<string, string> {
+  const pairs = text.split(/\s+/).filter(Boolean);
+  return Object.fromEntries(pairs.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 }
 
 function cpuLine(measured: Measured): string {

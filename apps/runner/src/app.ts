@@ -1,10 +1,11 @@
 import cookieParser from 'cookie-parser';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { formBodies } from './middleware/body.ts';
 import { errorPages, notFound } from './middleware/errors.ts';
 import { language } from './middleware/language.ts';
 import { requestLogging } from './middleware/request-logging.ts';
 import { security } from './middleware/security.ts';
+import { inSequence } from './middleware/sequence.ts';
 import { devIndexRoutes } from './routes/dev-index.ts';
 import { entryPointRoutes } from './routes/entry-points.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -32,21 +33,21 @@ export function createApp(services: Services): Express {
   // Pages are never cached (no-store), so an ETag, a hash of every page, would serve no one.
   app.set('etag', false);
   if (config.TRUST_PROXY) app.set('trust proxy', config.TRUST_PROXY);
-  app.use(healthRoutes(services.store));
-  app.use(requestLogging(services.logger));
-  app.use(security({ production }));
+  // Each inSequence is one layer of Express's router, which costs every request (middleware/sequence.ts).
+  app.use(inSequence(healthRoutes(services.store), requestLogging(services.logger), security({ production })));
   // Pages are compressed as they are sent (routes/render.ts), static assets once (static-assets.ts).
   app.use('/assets', services.assets.router);
-  // Pages hold answers and tokens: none is kept by a browser or proxy, error pages of the middleware below included.
-  app.use((_req, res, next) => {
-    res.set('Cache-Control', 'no-store');
-    next();
-  });
-  app.use(cookieParser());
-  app.use(sessions.read);
-  app.use(language(sessions));
-  app.use(formBodies());
-  app.use(services.csrf.protect);
+  app.use(
+    inSequence(
+      // Pages hold answers and tokens: none is kept by a browser or proxy, error pages of the middleware below included.
+      noStore,
+      cookieParser(),
+      sessions.read,
+      language(sessions),
+      formBodies(),
+      services.csrf.protect,
+    ),
+  );
 
   // The respondent's pages first: nearly every request is one, and no other route shares their paths.
   app.use(['/questionnaire', '/submit', '/thank-you', '/view-answers'], respondent);
@@ -60,3 +61,8 @@ export function createApp(services: Services): Express {
   app.use(errorPages(services));
   return app;
 }
+
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};

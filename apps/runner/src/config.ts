@@ -12,6 +12,8 @@ const Environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Info lines are gathered for at most this long and written together (logger.ts); 0: each at once. */
+  LOG_GATHER_MS: z.coerce.number().int().min(0).max(1000).default(50),
   DATA_DIR: z.string().default('.data'),
   REDIS_URL: z.url().optional(),
   REDIS_KEY_PREFIX: z.string().default('eq:'),
@@ -27,6 +29,8 @@ const Environment = z.object({
   SESSION_TIMEOUT_MINUTES: z.coerce.number().int().min(5).max(480).default(45),
   VIEW_ANSWERS_MINUTES: z.coerce.number().int().min(0).max(1440).default(45),
   TRUST_PROXY: z.string().optional(),
+  /** `off` sends pages uncompressed, for a balancer that compresses them (middleware/compress.ts). */
+  COMPRESS: z.enum(['on', 'off']).default('on'),
 });
 
 export type Environment = z.infer<typeof Environment>;

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, { gatherMs: config.LOG_GATHER_MS });
   const services = await createServices(config, logger);
   const app = createApp(services);
   let stopping = false;

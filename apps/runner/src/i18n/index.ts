@@ -22,6 +22,7 @@ export function t(lang: string, key: MessageKey, params: MessageParams = {}): st
   const entry = catalogue[key];
   const count = params.count;
   const template = typeof entry === 'string' ? entry : pluralForm(entry, lang, typeof count === 'number' ? count : 0);
+  if (!template.includes('{')) return template;
   return template.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => {
     if (!Object.hasOwn(params, name)) return whole;
     const value = params[name];

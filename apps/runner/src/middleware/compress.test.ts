@@ -47,6 +47,18 @@ describe('pages', () => {
     expect((await startPage('gzip;q=0, br;q=0, deflate')).encoding).toBeUndefined();
   });
 
+  it('are sent plain with COMPRESS=off, for a balancer that compresses them', async () => {
+    const plainRunner = await testRunner({ COMPRESS: 'off' });
+    try {
+      const response = await supertest(plainRunner.app).get('/start').set('Accept-Encoding', 'gzip, deflate, br');
+      expect(response.status).toBe(200);
+      expect(response.headers['content-encoding']).toBeUndefined();
+      expect(response.text).toContain('<form');
+    } finally {
+      await plainRunner.close();
+    }
+  });
+
   it('are not compressed when too small to gain: a redirect', async () => {
     const response = await supertest(runner.app).get('/s/routing-and').set('Accept-Encoding', 'gzip');
     expect(response.status).toBe(303);

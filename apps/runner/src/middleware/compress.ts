@@ -21,11 +21,16 @@ const MIN_BYTES = 1024;
 /**
  * Sends a whole body (a page rendered in one piece), compressed in one synchronous call when the
  * client accepts it: the compression middleware's per-response zlib stream cost twice the CPU of
- * the compression itself.
+ * the compression itself. `compress: false` (`COMPRESS=off`) sends it as it is, for a balancer
+ * that compresses what it passes on.
  */
-export function sendCompressed(res: Response, body: string): void {
-  res.vary('Accept-Encoding');
+export function sendCompressed(res: Response, body: string, compress = true): void {
   const bytes = Buffer.from(body, 'utf8');
+  if (!compress) {
+    res.send(bytes);
+    return;
+  }
+  res.vary('Accept-Encoding');
   const encoding = bytes.length >= MIN_BYTES ? acceptedEncoding(res.req.headers['accept-encoding']) : undefined;
   if (!encoding) {
     res.send(bytes);

@@ -7,7 +7,7 @@ import { bundledQuestionnaire, type FakeAuthorApi, startFakeAuthorApi } from './
 import { runJourneyDriver } from './journey-driver.ts';
 import { hasNginx, type Nginx, startNginx } from './nginx.ts';
 import { type ProductionSetup, productionSetup, signLaunchToken } from './production-env.ts';
-import { type BuiltRunner, buildRunner, type RunnerProcess, startRunner } from './runner-process.ts';
+import { type BuiltRunner, buildRunner, type LogLine, type RunnerProcess, startRunner } from './runner-process.ts';
 
 /**
  * Two runner processes sharing one Redis, behind a real nginx with the repository's configuration
@@ -41,8 +41,21 @@ describeWithRedis('two runners sharing one Redis', (redisUrl) => {
   });
 
   const [first, second] = [() => runners[0] as RunnerProcess, () => runners[1] as RunnerProcess];
+  /**
+   * Each runner's requests logged so far, once all of them are written: a runner gathers its info
+   * lines for a moment before writing them (logger.ts), in order, so the line of a request of the
+   * test's own, waited for, comes after every request before it (those markers are not counted).
+   */
   const requestsServed = () =>
-    runners.map((runner) => runner.logs.filter((line) => line.msg === 'request completed').length);
+    Promise.all(
+      runners.map(async (runner) => {
+        const marker = `count-${randomUUID()}`;
+        await (await fetch(`${runner.url}/counting`, { headers: { 'x-request-id': marker } })).arrayBuffer();
+        await runner.waitForLog((line) => requestId(line) === marker, 5000);
+        return runner.logs.filter((line) => line.msg === 'request completed' && !requestId(line)?.startsWith('count-'))
+          .length;
+      }),
+    );
   const driverEnv = () => ({ LAUNCH_KEY: JSON.stringify(setup.launchKey) });
 
   async function completeCensus(targets: string[], seed: number, extra: string[] = []): Promise<Submission> {
@@ -57,22 +70,22 @@ describeWithRedis('two runners sharing one Redis', (redisUrl) => {
 
   describe('a census household of three', () => {
     it('completes through nginx with every answer intact, served by both runners', async () => {
-      const before = requestsServed();
+      const before = await requestsServed();
       const submission = await completeCensus([nginx?.url ?? ''], 11);
       expect(submission).toMatchObject(expectedSubmission(census, { seed: 11, people: 3 }, submission));
       expect(submission.lists.people?.items).toHaveLength(3);
       expect(submission.answers.length).toBeGreaterThan(40);
-      const served = requestsServed().map((count, i) => count - (before[i] ?? 0));
+      const served = (await requestsServed()).map((count, i) => count - (before[i] ?? 0));
       // Round robin, no stickiness: each runner served about half of the journey's requests.
       for (const count of served) expect(count).toBeGreaterThan(40);
       expect(nginx?.errors() ?? '').not.toMatch(/\[(error|crit|alert|emerg)\]/);
     }, 60_000);
 
     it('completes with requests alternating directly between the two runners', async () => {
-      const before = requestsServed();
+      const before = await requestsServed();
       const submission = await completeCensus([first().url, second().url], 12, ['--alternate']);
       expect(submission).toMatchObject(expectedSubmission(census, { seed: 12, people: 3 }, submission));
-      const served = requestsServed().map((count, i) => count - (before[i] ?? 0));
+      const served = (await requestsServed()).map((count, i) => count - (before[i] ?? 0));
       expect(Math.abs((served[0] ?? 0) - (served[1] ?? 0))).toBeLessThanOrEqual(1);
     }, 60_000);
   });
@@ -127,3 +140,7 @@ describeWithRedis('two runners sharing one Redis', (redisUrl) => {
     expect(logged.msg).toBe('request completed');
   });
 });
+
+function requestId(line: LogLine): string | undefined {
+  return (line.req as { id?: string } | undefined)?.id;
+}

@@ -8,7 +8,8 @@ import type { PageView } from '../view-models/view.ts';
 
 /** Renders a view-model's page as HTML. */
 export function render(res: Response, services: Services, page: PageView, status = 200): void {
-  sendCompressed(res.status(status).type('html'), services.views.render(page.template, page.view));
+  const html = services.views.render(page.template, page.view);
+  sendCompressed(res.status(status).type('html'), html, services.config.COMPRESS === 'on');
 }
 
 export interface ChromeOptions {

@@ -6,11 +6,21 @@ const TIME_ZONE = 'Europe/London';
 const clocks = new Map<string, Intl.DateTimeFormat>();
 const calendars = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * Clock times written lately, by locale and minute: every page shows when the session ends, a
+ * minute or so ahead, and formatting a date is among the dearer calls a page makes.
+ */
+const recentClockTimes = new Map<string, string>();
+const MAX_RECENT = 1000;
+
 /** "14:32" for an ISO date-time; undefined when it is not one. */
 export function clockTime(iso: string, lang: string): string | undefined {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return undefined;
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return undefined;
   const locale = localeFor(lang);
+  const key = `${locale} ${Math.floor(at / 60_000)}`;
+  const known = recentClockTimes.get(key);
+  if (known !== undefined) return known;
   let format = clocks.get(locale);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, {
@@ -21,7 +31,10 @@ export function clockTime(iso: string, lang: string): string | undefined {
     });
     clocks.set(locale, format);
   }
-  return format.format(date);
+  const written = format.format(at);
+  if (recentClockTimes.size >= MAX_RECENT) recentClockTimes.clear();
+  recentClockTimes.set(key, written);
+  return written;
 }
 
 /** "1 June 2025" ("1 Mehefin 2025") for an ISO date-time; undefined when it is not one. */

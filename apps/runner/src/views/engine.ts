@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { compactHtml } from './compact.ts';
+import { cacheImportedMacros } from './imported-macros.ts';
 import { framedPages } from './page-frames.ts';
 
 export interface ViewEngineOptions {
@@ -15,6 +16,8 @@ export interface ViewEngineOptions {
   dir?: string;
   /** Cache the frame of each page (page-frames.ts); default on unless `noCache`. Tests turn it off to compare. */
   frames?: boolean;
+  /** Make the macros of each imported template once (imported-macros.ts); default on unless `noCache`. */
+  cachedImports?: boolean;
 }
 
 /**
@@ -30,6 +33,7 @@ export function createViewEngine(options: ViewEngineOptions = {}): nunjucks.Envi
   const env = new nunjucks.Environment(loader, { autoescape: true });
   env.addFilter('setAttributes', setAttributes);
   env.addFilter('tojson', toJson);
+  if (options.cachedImports ?? !options.noCache) cacheImportedMacros(env);
   compactRenders(env, { framed: options.frames ?? !options.noCache });
   return env;
 }

@@ -20,9 +20,9 @@ import { compactHtml } from './compact.ts';
 import { createViewEngine } from './engine.ts';
 import { framedPages, joinCompacted } from './page-frames.ts';
 
-/** Frames cached (production), against every page rendered whole. */
+/** Frames and imported macros cached (production), against every page rendered whole, imports run each time. */
 const framed = createViewEngine();
-const whole = createViewEngine({ frames: false });
+const whole = createViewEngine({ frames: false, cachedImports: false });
 
 function expectSamePage(page: PageView): void {
   const expected = whole.render(page.template, page.view);
