@@ -35,6 +35,20 @@ describe('pages', () => {
     expect(plain.vary).toMatch(/Accept-Encoding/);
   });
 
+  it('are sent with their type, length and no-store, no ETag, and to HEAD with the headers alone', async () => {
+    const get = await supertest(runner.app).get('/start').set('Accept-Encoding', 'br');
+    expect(get.status).toBe(200);
+    expect(get.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(get.headers['cache-control']).toBe('no-store');
+    expect(get.headers.etag).toBeUndefined();
+    const head = await supertest(runner.app).head('/start').set('Accept-Encoding', 'br');
+    expect(head.status).toBe(200);
+    // Not the GET's length: each page carries its own CSRF token, which compresses differently.
+    expect(Number(head.headers['content-length'])).toBeGreaterThan(1000);
+    expect(head.headers['content-encoding']).toBe('br');
+    expect(head.text).toBeUndefined();
+  });
+
   it('are sent gzipped to a client that takes gzip but not brotli', async () => {
     const plain = await startPage('identity');
     const gzipped = await startPage('gzip, deflate');

@@ -27,17 +27,44 @@ const MIN_BYTES = 1024;
 export function sendCompressed(res: Response, body: string, compress = true): void {
   const bytes = Buffer.from(body, 'utf8');
   if (!compress) {
-    res.send(bytes);
+    sendBytes(res, bytes);
     return;
   }
-  res.vary('Accept-Encoding');
-  const encoding = bytes.length >= MIN_BYTES ? acceptedEncoding(res.req.headers['accept-encoding']) : undefined;
+  const vary = res.getHeader('Vary');
+  if (vary === undefined) res.setHeader('Vary', 'Accept-Encoding');
+  else res.vary('Accept-Encoding');
+  const encoding = bytes.length >= MIN_BYTES ? acceptedEncodingOf(res.req.headers['accept-encoding']) : undefined;
   if (!encoding) {
-    res.send(bytes);
+    sendBytes(res, bytes);
     return;
   }
-  res.set('Content-Encoding', encoding);
-  res.send(encoding === 'gzip' ? gzipSync(bytes, { level: GZIP_LEVEL }) : brotli(bytes));
+  res.setHeader('Content-Encoding', encoding);
+  sendBytes(res, encoding === 'gzip' ? gzipSync(bytes, { level: GZIP_LEVEL }) : brotli(bytes));
+}
+
+/**
+ * Ends the response with a whole body, as `res.send` does for a Buffer with its type set, without
+ * its steps that pages never need: no ETag (pages are `no-store`, and `app.set('etag', false)`),
+ * no freshness check (which needs an ETag or Last-Modified), no charset parsing. The status and
+ * Content-Type must be set already; HEAD gets the headers alone, as from `res.send`.
+ */
+export function sendBytes(res: Response, bytes: Buffer): void {
+  res.setHeader('Content-Length', bytes.length);
+  if (res.req.method === 'HEAD') res.end();
+  else res.end(bytes);
+}
+
+/** `acceptedEncoding`, remembered for the few headers browsers send (each sends the same one every time). */
+const acceptedBy = new Map<string, ContentEncoding | undefined>();
+function acceptedEncodingOf(header: string | undefined): ContentEncoding | undefined {
+  if (!header) return undefined;
+  if (acceptedBy.has(header)) return acceptedBy.get(header);
+  const encoding = acceptedEncoding(header);
+  if (header.length <= 200) {
+    if (acceptedBy.size >= 100) acceptedBy.clear();
+    acceptedBy.set(header, encoding);
+  }
+  return encoding;
 }
 
 function brotli(bytes: Buffer): Buffer {

@@ -5,7 +5,12 @@ import { describeWithRedis, openTestRedisStore } from '../store/redis-testing.ts
 import type { StoreUnderTest } from '../store/response-store.contract.ts';
 import type { ResponseStore } from '../store/response-store.ts';
 import { ResponseCipher } from './crypto.ts';
-import { MalformedResponseError, ResponseConflictError, ResponseRepository } from './response-repository.ts';
+import {
+  MalformedResponseError,
+  ResponseConflictError,
+  ResponseRepository,
+  samePlainValue,
+} from './response-repository.ts';
 import type { StoredResponse } from './stored-response.ts';
 
 const SERVER_KEY = 'server-key-of-at-least-thirty-two-bytes!';
@@ -49,6 +54,23 @@ function describeRepository(name: string, makeStore: () => Promise<StoreUnderTes
         ...response('r1', { name: 'Siân' }),
         updatedAt: '2025-06-01T09:15:05.000Z',
       });
+    });
+
+    it('keeps the state object an update wrote when it reads back the same (the engine remembers its path)', async () => {
+      await repository.create(response('r1'), SECRET);
+      const state = { ...emptyState({ ru_ref: '100000000001' }), answers: { name: 'Siân', ages: [3, 4] } };
+      const updated = await repository.update('r1', SECRET, (current) => ({ ...current, state }));
+      expect(updated?.state).toBe(state);
+      expect((await repository.load('r1', SECRET))?.state).toBe(state);
+    });
+
+    it('keeps the state as read back when it differs from the one written', async () => {
+      await repository.create(response('r1'), SECRET);
+      const state = { ...emptyState({ ru_ref: '100000000001' }), answers: { name: 'Siân', gone: undefined } };
+      const updated = await repository.update('r1', SECRET, (current) => ({ ...current, state }));
+      expect(updated?.state).not.toBe(state);
+      expect(updated?.state.answers).toEqual({ name: 'Siân' });
+      expect(Object.keys(updated?.state.answers ?? {})).toEqual(['name']);
     });
 
     it('loads nothing for a response never created', async () => {
@@ -363,5 +385,19 @@ describe('ResponseRepository under endless contention', () => {
     expect(calls).toBe(3);
     expect((await memory.read('response:r1'))?.revision).toBe(1);
     await memory.close();
+  });
+});
+
+describe('samePlainValue', () => {
+  it.each([
+    [{ a: 1, b: [1, 'x', null, { c: true }] }, { a: 1, b: [1, 'x', null, { c: true }] }, true],
+    [{ a: 1, b: 2 }, { b: 2, a: 1 }, false],
+    [{ a: undefined }, {}, false],
+    [{ a: new Date(0) }, { a: '1970-01-01T00:00:00.000Z' }, false],
+    [[1, 2], { 0: 1, 1: 2 }, false],
+    [{ a: Number.NaN }, { a: null }, false],
+    [{ a: [1] }, { a: [1, 2] }, false],
+  ])('%j and %j: %s', (a, b, same) => {
+    expect(samePlainValue(a, b)).toBe(same);
   });
 });

@@ -155,12 +155,49 @@ interface Read {
   secret: string;
 }
 
-/** The record's JSON, and the record as reading that JSON back gives it. */
+/**
+ * The record's JSON, and the record as reading that JSON back gives it. When the state read back
+ * is the very value written (same plain objects, arrays and primitives, keys in the same order),
+ * the record keeps the state object it was given: the engine remembers the path it worked out for
+ * each state object (saving a page works out the new state's), so the GET after the save's
+ * redirect, which finds this record in `opened`, does not walk the path again.
+ */
 function serialise(record: StoredResponse): { json: string; record: StoredResponse } {
   const json = JSON.stringify(record);
   const stored = parseStoredResponse(json);
   if (!stored) throw new MalformedResponseError(storedResponseProblems(json));
+  if (samePlainValue(stored.state, record.state)) stored.state = record.state;
   return { json, record: stored };
+}
+
+/**
+ * Whether two values are the same JSON-like value: primitives equal (`Object.is`), arrays and
+ * plain objects with the same own keys in the same order and the same values. Anything else
+ * (dates, class instances, `undefined` left in an object) is not, so the parsed value is kept.
+ */
+export function samePlainValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!samePlainValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || !plainObject(a) || !plainObject(b)) return false;
+  const keys = Object.keys(a);
+  const otherKeys = Object.keys(b);
+  if (keys.length !== otherKeys.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    if (k !== otherKeys[i] || !samePlainValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+      return false;
+  }
+  return true;
+}
+
+function plainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 function key(responseId: string): string {

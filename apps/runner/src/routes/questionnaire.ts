@@ -21,7 +21,7 @@ import type { Services } from '../services.ts';
 import { introductionView } from '../view-models/introduction.ts';
 import { alreadySubmittedView, notFoundView } from '../view-models/messages.ts';
 import { locationView } from '../view-models/render-location.ts';
-import { chrome, render } from './render.ts';
+import { chrome, render, seeOther } from './render.ts';
 import { type Respondent, respondentOf } from './respondent.ts';
 import { INTRODUCTION_URL, locationFromPath, locationUrl } from './urls.ts';
 
@@ -67,21 +67,21 @@ function visit(services: Services, req: Request, res: Response): Visit | undefin
       const chromed = pageChrome(services, req, res, respondent);
       render(res, services, introductionView({ chrome: chromed, questionnaire: q, ctx, startUrl: first }));
     } else {
-      res.redirect(303, first);
+      seeOther(res, first);
     }
     return undefined;
   }
   const location = locationFromPath(compiled, req.path.slice('/questionnaire'.length));
   if (!location) {
     if (path === '/questionnaire') {
-      res.redirect(303, locationUrl(compiled, firstIncompleteLocation(q, state, { today })));
+      seeOther(res, locationUrl(compiled, firstIncompleteLocation(q, state, { today })));
     } else {
       render(res, services, notFoundView({ chrome: pageChrome(services, req, res, respondent) }), 404);
     }
     return undefined;
   }
   if (!canVisit(q, state, location, { today })) {
-    res.redirect(303, locationUrl(compiled, firstIncompleteLocation(q, state, { today })));
+    seeOther(res, locationUrl(compiled, firstIncompleteLocation(q, state, { today })));
     return undefined;
   }
   const returnTo = returnLocation(compiled, req.query.return);
@@ -125,7 +125,7 @@ async function save(services: Services, req: Request, res: Response): Promise<vo
     record,
   );
   const target = next ?? location;
-  res.redirect(303, withReturn(locationUrl(respondent.compiled, target), returnTo, target, respondent.compiled));
+  seeOther(res, withReturn(locationUrl(respondent.compiled, target), returnTo, target, respondent.compiled));
 }
 
 function renderLocation(

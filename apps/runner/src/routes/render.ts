@@ -9,7 +9,31 @@ import type { PageView } from '../view-models/view.ts';
 /** Renders a view-model's page as HTML. */
 export function render(res: Response, services: Services, page: PageView, status = 200): void {
   const html = services.views.render(page.template, page.view);
-  sendCompressed(res.status(status).type('html'), html, services.config.COMPRESS === 'on');
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  sendCompressed(res, html, services.config.COMPRESS === 'on');
+}
+
+/** URLs the runner makes for itself: nothing in them needs encoding for a Location header. */
+const PLAIN_URL = /^\/[A-Za-z0-9\-._~/?=&]*$/;
+
+/**
+ * A 303 to one of the runner's own URLs, as `res.redirect(303, url)` sends it to a client that
+ * prefers text (`See Other. Redirecting to <url>`), without its content negotiation (which also
+ * added `Vary: Accept`) or URL encoding; any other URL goes to `res.redirect`.
+ */
+export function seeOther(res: Response, url: string): void {
+  if (!PLAIN_URL.test(url) || url.startsWith('//')) {
+    res.redirect(303, url);
+    return;
+  }
+  const body = `See Other. Redirecting to ${url}`;
+  res.statusCode = 303;
+  res.setHeader('Location', url);
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.setHeader('Content-Length', body.length);
+  if (res.req.method === 'HEAD') res.end();
+  else res.end(body);
 }
 
 export interface ChromeOptions {
