@@ -5,6 +5,7 @@ import { ensureDevKeys, ensureDevLaunchKeys } from '@eq/dev-keys';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readEnvironment } from './config.ts';
 import { authorKeys, databaseLocation } from './services.ts';
+import { TEST_KEYS } from './testing/app.ts';
 
 let dataDir: string;
 
@@ -37,12 +38,12 @@ describe('the author app’s keys', () => {
       DATA_DIR: dataDir,
       RUNNER_API_TOKEN: 'runner-token-from-the-environment',
       ACCESS_CODE_KEY: 'k'.repeat(32),
-      LAUNCH_SIGNING_KEY: '{"kty":"EC"}',
+      LAUNCH_SIGNING_KEY: TEST_KEYS.launchSigningKey,
     });
     expect(await authorKeys(env)).toEqual({
       runnerToken: 'runner-token-from-the-environment',
       accessCodeKey: 'k'.repeat(32),
-      launchSigningKey: '{"kty":"EC"}',
+      launchSigningKey: TEST_KEYS.launchSigningKey,
     });
     expect(await readdir(dataDir)).toEqual([]);
   });
