@@ -3,24 +3,22 @@ import {
   type AnswerValue,
   type CompiledQuestionnaire,
   canVisit,
-  chooseQuestion,
   type FormInput,
   firstIncompleteLocation,
   type Location,
   locationContext,
   previousLocation,
-  type RenderContext,
   savePage,
   todayIso,
   translate,
   validateQuestion,
 } from '@eq/engine';
-import type { Question } from '@eq/schema';
 import { type Request, type Response, Router } from 'express';
 import type { Services } from '../services.ts';
 import { introductionView } from '../view-models/introduction.ts';
 import { alreadySubmittedView, notFoundView } from '../view-models/messages.ts';
 import { locationView } from '../view-models/render-location.ts';
+import { questionAt } from './question-at.ts';
 import { chrome, render, seeOther } from './render.ts';
 import { type Respondent, respondentOf } from './respondent.ts';
 import { INTRODUCTION_URL, locationFromPath, locationUrl } from './urls.ts';
@@ -167,16 +165,6 @@ export function pageChrome(services: Services, req: Request, res: Response, resp
 }
 
 /** The question a page shows (its variant for this context); none for content and calculated summary pages. */
-function questionAt(compiled: CompiledQuestionnaire, location: Location, ctx: RenderContext): Question | undefined {
-  if (location.kind !== 'page') return undefined;
-  const info = compiled.pages.get(location.page);
-  const page = info?.page;
-  if (!page || page.kind === 'content' || page.kind === 'calculatedSummary') return undefined;
-  if (page.kind === 'listCollector' && info.role === 'item') return chooseQuestion(page.itemPage, ctx);
-  if (page.kind === 'listCollector' && info.role === 'remove') return chooseQuestion(page.removePage, ctx);
-  return chooseQuestion(page, ctx);
-}
-
 /**
  * `?return=summary`, `?return=sections/<id>[/<item>]` or a calculated summary page: where a change
  * link should come back to.

@@ -18,12 +18,13 @@ import {
 import { type Dice, dice, mulberry32, type Script, scripted } from '@eq/engine/testing';
 import type { Question, Questionnaire } from '@eq/schema';
 import type { StoredResponse } from '../responses/stored-response.ts';
+import { questionAt } from '../routes/question-at.ts';
 import { INTRODUCTION_URL, locationFromPath, locationUrl } from '../routes/urls.ts';
 import type { Session } from '../session/session.ts';
 import { Browser, type Page } from './browser.ts';
 import { expectedSave } from './expected-save.ts';
 import type { TestRunner } from './harness.ts';
-import { formFor, questionAt } from './page-choices.ts';
+import { formFor } from './page-choices.ts';
 import { type Launch, launchToken, recordOf, sampleMetadata, sessionOf } from './respondent-access.ts';
 
 export interface RespondentOptions {

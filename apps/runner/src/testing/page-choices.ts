@@ -1,6 +1,5 @@
 import {
   type CompiledQuestionnaire,
-  chooseQuestion,
   type FormInput,
   type Location,
   listItems,
@@ -13,21 +12,6 @@ import type { Question } from '@eq/schema';
 
 /** Generated answers that fail validation (rare: bounds that leave little room) are made afresh this many times. */
 const ATTEMPTS = 5;
-
-/** The question a location shows, with its variant chosen: none for content and calculated summary pages. */
-export function questionAt(
-  compiled: CompiledQuestionnaire,
-  location: Location,
-  ctx: RenderContext,
-): Question | undefined {
-  if (location.kind !== 'page') return undefined;
-  const info = compiled.pages.get(location.page);
-  const page = info?.page;
-  if (!page || page.kind === 'content' || page.kind === 'calculatedSummary') return undefined;
-  if (page.kind === 'listCollector' && info.role === 'item') return chooseQuestion(page.itemPage, ctx);
-  if (page.kind === 'listCollector' && info.role === 'remove') return chooseQuestion(page.removePage, ctx);
-  return chooseQuestion(page, ctx);
-}
 
 export interface PageInput {
   compiled: CompiledQuestionnaire;
