@@ -32,6 +32,8 @@ export interface LoadResult {
   report: LoadReport;
   completed: (CompletedJourney & { seed: number })[];
   failed: FailedJourney[];
+  /** Journeys begun: more than the plans means some plans were taken twice. */
+  started: number;
 }
 
 /** Runs virtual respondents against the targets and measures them (see LoadOptions). */
@@ -101,5 +103,5 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   if (!stop.signal.aborted) stop.abort();
   for (const timer of timers) clearTimeout(timer);
   targets.close();
-  return { report: recorder.report(options.concurrency), completed, failed };
+  return { report: recorder.report(options.concurrency), completed, failed, started };
 }

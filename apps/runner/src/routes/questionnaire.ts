@@ -164,7 +164,6 @@ export function pageChrome(services: Services, req: Request, res: Response, resp
   return chrome(req, res, services, { languages: q.languages, signedIn: true, serviceTitle });
 }
 
-/** The question a page shows (its variant for this context); none for content and calculated summary pages. */
 /**
  * `?return=summary`, `?return=sections/<id>[/<item>]` or a calculated summary page: where a change
  * link should come back to.
