@@ -36,6 +36,16 @@ describe('ResponseCipher', () => {
     expect(a.split('.')[2]).not.toBe(b.split('.')[2]);
   });
 
+  it('never seals two records with the same IV, however many it seals', () => {
+    const ivs = new Set<string>();
+    for (let i = 0; i < 1000; i++) {
+      const sealed = cipher.seal(PLAINTEXT, 'r1', SECRET);
+      ivs.add(sealed.split('.')[1] ?? '');
+      expect(cipher.open(sealed, 'r1', SECRET)).toBe(PLAINTEXT);
+    }
+    expect(ivs.size).toBe(1000);
+  });
+
   it('does not open with another respondent secret', () => {
     const sealed = cipher.seal(PLAINTEXT, 'r1', SECRET);
     expect(cipher.open(sealed, 'r1', `${SECRET}x`)).toBeUndefined();

@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
 import { emptyState } from '@eq/engine';
+import { answerAll } from '@eq/engine/testing';
+import { Questionnaire } from '@eq/schema';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemoryStore } from '../store/memory-store.ts';
 import { describeWithRedis, openTestRedisStore } from '../store/redis-testing.ts';
@@ -16,6 +19,7 @@ import type { StoredResponse } from './stored-response.ts';
 const SERVER_KEY = 'server-key-of-at-least-thirty-two-bytes!';
 const SECRET = 'c2VjcmV0LW9mLXRoZS1yZXNwb25kZW50LTMyYnl0ZXM';
 const NOW = Date.parse('2025-06-01T09:15:00.000Z');
+const CENSUS = Questionnaire.parse(createRequire(import.meta.url)('@eq/schema/examples/census-household.json'));
 
 function response(responseId: string, answers: Record<string, unknown> = {}): StoredResponse {
   return {
@@ -71,6 +75,35 @@ function describeRepository(name: string, makeStore: () => Promise<StoreUnderTes
       expect(updated?.state).not.toBe(state);
       expect(updated?.state.answers).toEqual({ name: 'Siân' });
       expect(Object.keys(updated?.state.answers ?? {})).toEqual(['name']);
+    });
+
+    it('returns for census households the record a fresh load reads, keeping the state object', async () => {
+      await repository.create(response('r1'), SECRET);
+      const fresh = new ResponseRepository({ store, serverKey: SERVER_KEY });
+      for (const seed of [1, 2, 3, 4, 5]) {
+        const state = answerAll(CENSUS, 1 + seed, { today: '2025-06-01', seed }).state;
+        const updated = await repository.update('r1', SECRET, (current) => ({ ...current, state }));
+        expect(updated?.state).toBe(state);
+        const loaded = await fresh.load('r1', SECRET);
+        expect(loaded).toStrictEqual(updated);
+        expect(JSON.stringify(loaded)).toBe(JSON.stringify(updated));
+      }
+    });
+
+    it('stores what JSON makes of a date, NaN, -0 or an undefined, and returns it as read back', async () => {
+      await repository.create(response('r1'), SECRET);
+      const fresh = new ResponseRepository({ store, serverKey: SERVER_KEY });
+      const answers = { when: new Date(0), ratio: Number.NaN, zero: -0, list: [undefined], gone: undefined };
+      const state = { ...emptyState({ ru_ref: '100000000001' }), answers };
+      const updated = await repository.update('r1', SECRET, (current) => ({ ...current, state }));
+      expect(updated?.state).not.toBe(state);
+      expect(updated?.state.answers).toStrictEqual({
+        when: '1970-01-01T00:00:00.000Z',
+        ratio: null,
+        zero: 0,
+        list: [null],
+      });
+      expect(await fresh.load('r1', SECRET)).toStrictEqual(updated);
     });
 
     it('loads nothing for a response never created', async () => {
@@ -193,6 +226,25 @@ function describeRepository(name: string, makeStore: () => Promise<StoreUnderTes
       expect(await store.read('response:r2')).toBeUndefined();
     });
 
+    it('refuses records of plain data the schema refuses, naming the fields and never the values', async () => {
+      await repository.create(response('r1', { name: 'Siân' }), SECRET);
+      const before = await store.read('response:r1');
+      const changes: [Partial<StoredResponse>, string[]][] = [
+        [{ questionnaire: { slug: 'census-household', version: -1 } }, ['questionnaire.version']],
+        [{ questionnaire: { slug: '', version: 1.5 } }, ['questionnaire.slug', 'questionnaire.version']],
+        [{ language: '', startedAt: '2025-02-29T09:15:00.000Z' }, ['language', 'startedAt']],
+        [{ submittedAt: 'Siân', submissionId: '' }, ['submittedAt', 'submissionId']],
+      ];
+      for (const [change, fields] of changes) {
+        const broken = repository.update('r1', SECRET, (current) => ({ ...current, ...change }));
+        await expect(broken).rejects.toThrow(MalformedResponseError);
+        const error = (await broken.catch((e: unknown) => e)) as MalformedResponseError;
+        expect(error.fields).toEqual(fields);
+        expect(error.message).not.toContain('Siân');
+      }
+      expect(await store.read('response:r1')).toEqual(before);
+    });
+
     it('returns the record as a later load reads it', async () => {
       await repository.create(response('r1'), SECRET);
       const updated = await repository.update('r1', SECRET, (current) => ({
@@ -251,6 +303,18 @@ function describeRepository(name: string, makeStore: () => Promise<StoreUnderTes
       expect(reloaded).not.toBe(seen);
       expect(reloaded?.state.answers).toEqual({ name: 'Ifan' });
       expect(await repository.load('r1', 'YW5vdGhlci1zZWNyZXQtb2YtdGhpcnR5LXR3by1ieXRlcw')).toBeUndefined();
+    });
+
+    it('opens a record another instance wrote with the key it derived already for that secret', async () => {
+      await repository.create(response('r1', { name: 'Siân' }), SECRET);
+      const other = new ResponseRepository({ store, serverKey: SERVER_KEY, now: () => now });
+      await other.update('r1', SECRET, (current) => ({ ...current, language: 'en' }));
+      const derivations = vi.spyOn(ResponseCipher.prototype, 'keyFor');
+      expect((await repository.load('r1', SECRET))?.language).toBe('en');
+      expect(derivations).not.toHaveBeenCalled();
+      expect(await repository.load('r1', 'YW5vdGhlci1zZWNyZXQtb2YtdGhpcnR5LXR3by1ieXRlcw')).toBeUndefined();
+      expect(derivations).toHaveBeenCalledTimes(1);
+      derivations.mockRestore();
     });
 
     it('applies the change again to the newer record when another write came after the load', async () => {

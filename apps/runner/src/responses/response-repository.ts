@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ResponseStore } from '../store/response-store.ts';
 import { ResponseCipher } from './crypto.ts';
 import { type OpenedRecord, OpenedRecords } from './opened-records.ts';
+import { readBackOf, readStoredResponse } from './read-back.ts';
 import {
   parseStoredResponse,
   RESPONSE_ID_MAX_LENGTH,
@@ -132,9 +133,9 @@ export class ResponseRepository {
   }
 
   private open(responseId: string, secret: string, sealed: string): OpenedRecord | undefined {
-    const responseKey = this.cipher.keyFor(responseId, secret);
+    const responseKey = this.opened.keyFor(responseId, secret) ?? this.cipher.keyFor(responseId, secret);
     const json = this.cipher.openWith(responseKey, sealed, responseId);
-    const record = json === undefined ? undefined : parseStoredResponse(json);
+    const record = json === undefined ? undefined : readStoredResponse(json);
     if (record?.responseId !== responseId) return undefined;
     const opened = { sealed, secret, key: responseKey, record };
     this.opened.remember(responseId, opened);
@@ -160,10 +161,13 @@ interface Read {
  * is the very value written (same plain objects, arrays and primitives, keys in the same order),
  * the record keeps the state object it was given: the engine remembers the path it worked out for
  * each state object (saving a page works out the new state's), so the GET after the save's
- * redirect, which finds this record in `opened`, does not walk the path again.
+ * redirect, which finds this record in `opened`, does not walk the path again. A record shown to
+ * be its own read-back (the usual save) is not parsed: parsing was most of a save's cost.
  */
 function serialise(record: StoredResponse): { json: string; record: StoredResponse } {
   const json = JSON.stringify(record);
+  const readBack = readBackOf(record);
+  if (readBack) return { json, record: readBack };
   const stored = parseStoredResponse(json);
   if (!stored) throw new MalformedResponseError(storedResponseProblems(json));
   if (samePlainValue(stored.state, record.state)) stored.state = record.state;

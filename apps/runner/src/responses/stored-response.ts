@@ -11,7 +11,7 @@ export interface StoredResponse {
    * `submitting`: the submission's id and time are fixed and it is on its way into the outbox;
    * answers can no longer change. `submitted`: it is in the outbox (or delivered).
    */
-  status: 'inProgress' | 'submitting' | 'submitted';
+  status: (typeof RESPONSE_STATUSES)[number];
   language: string;
   respondentRef?: string;
   test?: boolean;
@@ -23,6 +23,8 @@ export interface StoredResponse {
   submissionId?: string;
 }
 
+export const RESPONSE_STATUSES = ['inProgress', 'submitting', 'submitted'] as const;
+
 /** As the Submission document allows. */
 export const RESPONSE_ID_MAX_LENGTH = 100;
 
@@ -31,7 +33,7 @@ const StoredResponseRecord = z.object({
   responseId: z.string().min(1).max(RESPONSE_ID_MAX_LENGTH),
   questionnaire: z.object({ slug: z.string().min(1), version: z.number().int().min(0) }),
   state: z.record(z.string(), z.unknown()).transform((raw): ResponseState => normaliseState(raw)),
-  status: z.enum(['inProgress', 'submitting', 'submitted']),
+  status: z.enum(RESPONSE_STATUSES),
   language: z.string().min(1),
   respondentRef: z.string().optional(),
   test: z.boolean().optional(),
@@ -43,20 +45,27 @@ const StoredResponseRecord = z.object({
 
 /** The record a JSON text holds, or undefined when it is not JSON or not a well-formed record. */
 export function parseStoredResponse(json: string): StoredResponse | undefined {
-  const parsed = parseJson(json);
-  return parsed?.success ? parsed.data : undefined;
+  return storedResponseOf(jsonOf(json));
+}
+
+/** The record a value parsed from JSON is, or undefined when it is not a well-formed record. */
+export function storedResponseOf(value: unknown): StoredResponse | undefined {
+  const parsed = StoredResponseRecord.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** Where a JSON text fails to be a well-formed record: field paths only, never values (they may be answers). */
 export function storedResponseProblems(json: string): string[] {
-  const parsed = parseJson(json);
-  if (!parsed) return ['not JSON'];
+  const value = jsonOf(json);
+  if (value === undefined) return ['not JSON'];
+  const parsed = StoredResponseRecord.safeParse(value);
   return parsed.success ? [] : parsed.error.issues.map((issue) => issue.path.join('.') || '(record)');
 }
 
-function parseJson(json: string) {
+/** The value a JSON text holds, or undefined when it is not JSON (no JSON text holds undefined). */
+export function jsonOf(json: string): unknown {
   try {
-    return StoredResponseRecord.safeParse(JSON.parse(json));
+    return JSON.parse(json);
   } catch {
     return undefined;
   }
