@@ -1,17 +1,18 @@
 import type { Request, Response } from 'express';
 import { languageName, t } from '../i18n/index.ts';
-import { sendCompressed } from '../middleware/compress.ts';
+import { sendPage } from '../middleware/compress.ts';
 import { INTERFACE_LANGUAGES } from '../middleware/language.ts';
 import type { Services } from '../services.ts';
 import type { Chrome } from '../view-models/chrome.ts';
 import type { PageView } from '../view-models/view.ts';
+import { renderPage } from '../views/engine.ts';
 
-/** Renders a view-model's page as HTML. */
+/** Renders a view-model's page as HTML (as its frame's parts when it has one: see sendPage). */
 export function render(res: Response, services: Services, page: PageView, status = 200): void {
-  const html = services.views.render(page.template, page.view);
+  const rendered = renderPage(services.views, page.template, page.view);
   res.statusCode = status;
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  sendCompressed(res, html, services.config.COMPRESS === 'on');
+  sendPage(res, rendered, services.config.COMPRESS === 'on');
 }
 
 /** URLs the runner makes for itself: nothing in them needs encoding for a Location header. */

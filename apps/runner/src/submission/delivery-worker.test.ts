@@ -141,6 +141,8 @@ describe('startDeliveryWorker', () => {
     await h.outbox.enqueue(sampleSubmission());
     h.start();
     await until(() => calls === 1);
+    // The retry's time is set from the clock when the worker has the answer: move the clock after that.
+    await until(() => h.log.lines.some((l) => l.includes('will retry')));
     h.clock.time += 5_000;
     await until(() => h.log.lines.some((l) => l.includes('dead-letter')));
     expect(h.log.lines.length).toBeGreaterThanOrEqual(2);

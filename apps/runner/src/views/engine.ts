@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { compactHtml } from './compact.ts';
 import { cacheImportedMacros } from './imported-macros.ts';
-import { framedPages } from './page-frames.ts';
+import { type FramedPage, framedPages, joinFramed } from './page-frames.ts';
 
 export interface ViewEngineOptions {
   /** Read templates from disk on every render (development); otherwise each is compiled once. */
@@ -46,12 +46,16 @@ export function createViewEngine(options: ViewEngineOptions = {}): nunjucks.Envi
 function compactRenders(env: nunjucks.Environment, options: { framed: boolean }): void {
   const render = env.render.bind(env);
   const framed = options.framed ? framedPages(env, (name, context) => render(name, context)) : undefined;
+  const page = (name: string, context: object | undefined): string | FramedPage =>
+    (framed && context ? framed.parts(name, context as Record<string, unknown>) : undefined) ??
+    compactHtml(render(name, context));
+  pageRenderers.set(env, page);
   function compacted(name: string, context?: object): string;
   function compacted(name: string, context: object | undefined, callback: nunjucks.TemplateCallback<string>): void;
   function compacted(name: string, context?: object, callback?: nunjucks.TemplateCallback<string>): string | undefined {
     if (!callback) {
-      const page = framed && context ? framed.render(name, context as Record<string, unknown>) : undefined;
-      return page ?? compactHtml(render(name, context));
+      const rendered = page(name, context);
+      return typeof rendered === 'string' ? rendered : joinFramed(rendered);
     }
     render(name, context, (error, result) =>
       callback(error, typeof result === 'string' ? compactHtml(result) : result),
@@ -59,6 +63,17 @@ function compactRenders(env: nunjucks.Environment, options: { framed: boolean })
     return undefined;
   }
   env.render = compacted;
+}
+
+const pageRenderers = new WeakMap<nunjucks.Environment, (name: string, context: object) => string | FramedPage>();
+
+/**
+ * A page as `env.render` makes it, but for a page with its frame cached as that frame's parts and
+ * its own (`joinFramed` makes it whole), so that what is worked out from a frame once (its markup
+ * compressed: views/gzip-segments.ts) need not be worked out for each page.
+ */
+export function renderPage(env: nunjucks.Environment, name: string, context: object): string | FramedPage {
+  return pageRenderers.get(env)?.(name, context) ?? env.render(name, context);
 }
 
 /** The ONS macros' `setAttributes`: a copy of an object with more properties set. */

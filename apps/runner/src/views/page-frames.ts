@@ -22,6 +22,42 @@ import { compactHtml } from './compact.ts';
 export interface FramedPages {
   /** The page, compacted, when its frame can be cached; undefined when it must be rendered whole. */
   render(template: string, view: Record<string, unknown>): string | undefined;
+  /** The same page as its cached frame's parts and its own (`joinFramed` makes it whole). */
+  parts(template: string, view: Record<string, unknown>): FramedPage | undefined;
+}
+
+/**
+ * A frame shape, compacted and split, made once and shared by every page of that shape (so what
+ * is worked out from it, such as its markup compressed, can be kept beside it).
+ */
+export interface Frame {
+  /** Static markup, the index of a per-request value, or where the page's middle goes. */
+  readonly parts: readonly FramePart[];
+  /**
+   * The whitespace that ends the markup before the main content, and that starts the markup after
+   * it: compaction merges it with the main content's own, so it belongs to each page's middle.
+   */
+  readonly before: string;
+  readonly after: string;
+}
+export type FramePart = string | number | typeof MIDDLE;
+export const MIDDLE = Symbol('middle');
+
+/** A page as parts: its frame's, its values as the layout writes them, and its middle. */
+export interface FramedPage {
+  readonly frame: Frame;
+  readonly values: readonly string[];
+  /** The main content with the frame's whitespace either side of it, as compacting the whole page joins them. */
+  readonly middle: string;
+}
+
+/** The page whole: each part of its frame in turn, with its values and its middle written in. */
+export function joinFramed({ frame, values, middle }: FramedPage): string {
+  let page = '';
+  for (const part of frame.parts) {
+    page += part === MIDDLE ? middle : typeof part === 'number' ? (values[part] ?? '') : part;
+  }
+  return page;
 }
 
 /** The main content of a page template alone: a page extends `frameLayout` when it is given, this, not layout.njk. */
@@ -41,45 +77,41 @@ const MAX_FRAMES = 500;
 /** What no value may hold, lest compaction read the whole page differently from its parts. */
 const UNSAFE_VALUE = /^\s|\s$|[\n"'<>]/;
 
-/** A frame as parts: static markup, the index of a value, or the main content. */
-type Part = string | number | typeof MAIN;
-const MAIN = Symbol('main');
-
 /** `render`: the environment's own, which does not compact. */
 export function framedPages(
   env: nunjucks.Environment,
   render: (template: string, view: object) => string,
 ): FramedPages {
   const frameTemplate = new nunjucks.Template(FRAME_SOURCE, env, 'page-frame');
-  const frames = new Map<string, Part[] | undefined>();
+  const frames = new Map<string, Frame | undefined>();
 
-  function partsOf(shape: PageFrame): Part[] | undefined {
+  function frameOf(shape: PageFrame): Frame | undefined {
     const key = JSON.stringify(shape);
     if (frames.has(key)) return frames.get(key);
-    const parts = splitFrame(compactHtml(frameTemplate.render({ page: shape })));
+    const frame = splitFrame(compactHtml(frameTemplate.render({ page: shape })));
     if (frames.size >= MAX_FRAMES) frames.delete(frames.keys().next().value as string);
-    frames.set(key, parts);
-    return parts;
+    frames.set(key, frame);
+    return frame;
+  }
+
+  function parts(template: string, view: Record<string, unknown>): FramedPage | undefined {
+    const page = view.page as PageFrame | undefined;
+    const slots = template.startsWith('pages/') && isFrame(page) ? slotsOf(page) : undefined;
+    const frame = slots && frameOf(slots.shape);
+    if (!slots || !frame) return undefined;
+    const main = compactHtml(render(template, { ...view, frameLayout: MAIN_ONLY }));
+    // Only the main content's ends can meet whitespace (values neither start nor end with any), and
+    // `before` and `after` are the whole runs of it at the frame's edges: joined with them alone, the
+    // main content comes out as joined with the markup either side.
+    const middle = joinCompacted(joinCompacted(frame.before, main), frame.after);
+    return { frame, values: slots.values, middle };
   }
 
   return {
+    parts,
     render(template, view) {
-      const frame = view.page as PageFrame | undefined;
-      const slots = template.startsWith('pages/') && isFrame(frame) ? slotsOf(frame) : undefined;
-      const parts = slots && partsOf(slots.shape);
-      if (!slots || !parts) return undefined;
-      const main = compactHtml(render(template, { ...view, frameLayout: MAIN_ONLY }));
-      // Only the main content's ends can meet whitespace (values neither start nor end with any);
-      // the markup either side of a token is a string, if an empty one (splitFrame).
-      const at = parts.indexOf(MAIN);
-      const joined = joinCompacted(joinCompacted(parts[at - 1] as string, main), parts[at + 1] as string);
-      let page = '';
-      for (let i = 0; i < parts.length; i++) {
-        const part = parts[i] as Part;
-        if (i === at - 1 || i === at + 1) continue;
-        page += part === MAIN ? joined : typeof part === 'number' ? (slots.values[part] ?? '') : part;
-      }
-      return page;
+      const page = parts(template, view);
+      return page && joinFramed(page);
     },
   };
 }
@@ -122,12 +154,32 @@ function slotsOf(frame: PageFrame): { shape: PageFrame; values: string[] } | und
   return safe ? { shape, values } : undefined;
 }
 
-/** The compacted frame split at its tokens; undefined when a token did not come out as it went in. */
-function splitFrame(compacted: string): Part[] | undefined {
-  const pieces = compacted.split(TOKEN);
-  const parts: Part[] = pieces.map((piece, i) => (i % 2 === 0 ? piece : piece === 'main' ? MAIN : Number(piece)));
-  const intact = parts.every((part) => typeof part !== 'string' || !part.includes(NONCE));
-  return intact && parts.filter((part) => part === MAIN).length === 1 ? parts : undefined;
+/**
+ * The compacted frame split at its tokens, the whitespace either side of the main content set
+ * apart; undefined when a token did not come out as it went in.
+ */
+function splitFrame(compacted: string): Frame | undefined {
+  const pieces: FramePart[] = compacted
+    .split(TOKEN)
+    .map((piece, i) => (i % 2 === 0 ? piece : piece === 'main' ? MIDDLE : Number(piece)));
+  const intact = pieces.every((piece) => typeof piece !== 'string' || !piece.includes(NONCE));
+  if (!intact || pieces.filter((piece) => piece === MIDDLE).length !== 1) return undefined;
+  // The markup either side of a token is a string, if an empty one.
+  const at = pieces.indexOf(MIDDLE);
+  const left = pieces[at - 1] as string;
+  const right = pieces[at + 1] as string;
+  let end = left.length;
+  while (end > 0 && isSpace(left.charCodeAt(end - 1))) end--;
+  let start = 0;
+  while (start < right.length && isSpace(right.charCodeAt(start))) start++;
+  const parts: FramePart[] = [
+    ...pieces.slice(0, at - 1),
+    left.slice(0, end),
+    MIDDLE,
+    right.slice(start),
+    ...pieces.slice(at + 2),
+  ];
+  return { parts: parts.filter((part) => part !== ''), before: left.slice(end), after: right.slice(0, start) };
 }
 
 /**
