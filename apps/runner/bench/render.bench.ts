@@ -4,7 +4,14 @@
  * Machines are shared and noisy, so each page's render is also given as a ratio to baselines
  * measured in the same run: `JSON.stringify` of the same view object, and a one-line template.
  * `--against <dir>` measures another copy of the runner's `src` folder (say, before a change) in
- * the same run, interleaved, and gives the ratio of its figures to these. A report: it exits 0.
+ * the same run, interleaved, and gives the ratio of its figures to these (`--against-options` a
+ * JSON object of `ViewEngineOptions` for it: the same folder with a cache turned off, say).
+ *
+ * The first table shows one household's pages again and again, which caches kept across pages
+ * answer from memory. The second is what respondents cost: `--households` census households, each
+ * different (names, answers, item ids), each page of each one's journey rendered once by each
+ * version (after `--warmup` households not measured, as a runner that has been serving a while),
+ * by kind of page, with how often memoised macros were answered from memory. A report: it exits 0.
  */
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -25,10 +32,20 @@ import nunjucks from 'nunjucks';
 import { locationUrl } from '../src/routes/urls.ts';
 import type { Chrome } from '../src/view-models/chrome.ts';
 import type { locationView as LocationView, LocationViewInput, PageView } from '../src/view-models/render-location.ts';
-import type { createViewEngine as CreateViewEngine } from '../src/views/engine.ts';
+import type { createViewEngine as CreateViewEngine, ViewEngineOptions } from '../src/views/engine.ts';
+import type { macroMemoStats as MacroMemoStats } from '../src/views/memoised-macros.ts';
+import { journeyPages, type ShownPage } from './journey-pages.ts';
 
 const TODAY = '2025-06-01';
-const { values: args } = parseArgs({ options: { against: { type: 'string' }, ms: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: {
+    against: { type: 'string' },
+    'against-options': { type: 'string' },
+    ms: { type: 'string' },
+    households: { type: 'string' },
+    warmup: { type: 'string' },
+  },
+});
 /** Timed runs go on for at least this long per page and version. */
 const MIN_MS = Number(args.ms ?? 1000);
 
@@ -37,13 +54,19 @@ interface Version {
   name: string;
   views: nunjucks.Environment;
   locationView: typeof LocationView;
+  /** The memoised macros' counts, for a version that has them. */
+  memo: () => { hits: number; misses: number; skipped: number } | undefined;
 }
 
-async function version(name: string, src: string): Promise<Version> {
+async function version(name: string, src: string, options: ViewEngineOptions = {}): Promise<Version> {
   const at = (path: string) => pathToFileURL(join(src, path)).href;
   const engine: { createViewEngine: typeof CreateViewEngine } = await import(at('views/engine.ts'));
   const models: { locationView: typeof LocationView } = await import(at('view-models/render-location.ts'));
-  return { name, views: engine.createViewEngine(), locationView: models.locationView };
+  const memo: { macroMemoStats?: typeof MacroMemoStats } = await import(at('views/memoised-macros.ts')).catch(
+    () => ({}),
+  );
+  const views = engine.createViewEngine(options);
+  return { name, views, locationView: models.locationView, memo: () => memo.macroMemoStats?.(views) };
 }
 
 const require = createRequire(import.meta.url);
@@ -182,7 +205,10 @@ function figures(v: Version, c: Case): Figures {
 }
 
 const versions = [await version('this', resolve(import.meta.dirname, '../src'))];
-if (args.against) versions.push(await version('against', resolve(args.against)));
+if (args.against) {
+  const options = args['against-options'] ? (JSON.parse(args['against-options']) as ViewEngineOptions) : {};
+  versions.push(await version('against', resolve(args.against), options));
+}
 
 const trivial = new nunjucks.Template('<h1 class="ons-u-fs-xl">{{ title }}</h1>', new nunjucks.Environment());
 const oneLine = measure(
@@ -221,9 +247,130 @@ for (const c of CASES) {
   ]);
 }
 
-const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => (row[i] ?? '').length)));
-const line = (row: string[]) =>
-  row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)));
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => (row[i] ?? '').length)));
+  const line = (row: string[]) =>
+    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)));
+  console.log([header, ...rows].map((row) => line(row).join('  ')).join('\n'));
+}
 console.log(`Page rendering: census household of 3, en, Node ${process.version}; medians of runs over ${MIN_MS} ms`);
 console.log(`Baseline: a one-line template renders in ${oneLine.median.toFixed(2)} µs\n`);
-console.log([header, ...rows].map((row) => line(row).join('  ')).join('\n'));
+printTable(header, rows);
+
+// Fresh households: what the load test's respondents cost, each page of a journey rendered once.
+const WARMUP = Number(args.warmup ?? 20);
+const HOUSEHOLDS = Number(args.households ?? 60);
+
+/** What a page is, for the table: its kind, and whether it is shown again with errors. */
+function kindOf(page: ShownPage): string {
+  const { location } = page;
+  const errors = page.errors ? ', errors' : '';
+  if (location.kind === 'hub') return 'hub';
+  if (location.kind === 'summary') return 'check your answers';
+  if (location.kind === 'sectionSummary') return 'section summary';
+  const info = compiled.pages.get(location.page);
+  if (info?.page.kind === 'listCollector') return `list collector${info.role ? ` ${info.role}` : ''}${errors}`;
+  return `${info?.page.kind ?? 'page'}${errors}`;
+}
+
+/** A household's pages as one version's view-models build them, with a chrome of its own session. */
+function householdViews(v: Version, pages: ShownPage[], seed: number): { kind: string; view: PageView }[] {
+  return pages.map((page, i) => {
+    const url = urls(page.location);
+    const view = v.locationView({
+      chrome: chromeFor(url, seed * 1000 + i),
+      questionnaire: q,
+      location: page.location,
+      ctx: locationContext(q, page.state, page.location, { lang: 'en', today: TODAY }),
+      action: url,
+      urls,
+      backUrl: '/questionnaire/',
+      ...(page.form ? { form: page.form, errors: page.errors ?? [] } : {}),
+    });
+    return { kind: kindOf(page), view };
+  });
+}
+
+/** The process's CPU time in µs: on a shared machine, time the process was not running does not count. */
+function cpuTime(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
+/** µs of CPU to render each page once, summed by kind, with the number of pages of each kind. */
+function renderHousehold(v: Version, pages: { kind: string; view: PageView }[]): Map<string, [number, number]> {
+  const byKind = new Map<string, [number, number]>();
+  for (const { kind, view } of pages) {
+    const t = cpuTime();
+    v.views.render(view.template, view.view);
+    const spent = cpuTime() - t;
+    const [sum, count] = byKind.get(kind) ?? [0, 0];
+    byKind.set(kind, [sum + spent, count + 1]);
+  }
+  return byKind;
+}
+
+const ALL = 'all pages of a journey';
+/** Per version, per kind (and ALL): each measured household's µs a page; and the ratios of the first version's to the second's. */
+const spent = versions.map(() => new Map<string, number[]>());
+const ratios = new Map<string, number[]>();
+const record = (figures: Map<string, number[]>, kind: string, value: number) =>
+  figures.set(kind, [...(figures.get(kind) ?? []), value]);
+let memoBefore = versions.map((v) => v.memo());
+let pagesShown = 0;
+for (let h = 0; h < WARMUP + HOUSEHOLDS; h++) {
+  const seed = 1000 + h;
+  const pages = journeyPages(q, seed, TODAY);
+  const views = versions.map((v) => householdViews(v, pages, seed));
+  if (h === WARMUP) memoBefore = versions.map((v) => v.memo());
+  // Each version sees each household once, first or second in turns.
+  const order = h % 2 === 0 ? versions.map((_, i) => i) : versions.map((_, i) => versions.length - 1 - i);
+  const timed: Map<string, number>[] = versions.map(() => new Map());
+  for (const i of order) {
+    const byKind = renderHousehold(versions[i] as Version, views[i] ?? []);
+    let [sum, count] = [0, 0];
+    for (const [kind, [kindSum, kindCount]] of byKind) {
+      timed[i]?.set(kind, kindSum / kindCount);
+      [sum, count] = [sum + kindSum, count + kindCount];
+    }
+    timed[i]?.set(ALL, sum / count);
+  }
+  if (h < WARMUP) continue;
+  pagesShown += pages.length;
+  timed.forEach((byKind, i) => {
+    for (const [kind, perPage] of byKind) record(spent[i] as Map<string, number[]>, kind, perPage);
+  });
+  const [mine, theirs] = timed;
+  if (mine && theirs) for (const [kind, perPage] of mine) record(ratios, kind, perPage / (theirs.get(kind) ?? NaN));
+}
+const median = (values: number[] = []) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const kinds = [...(spent[0]?.keys() ?? [])].sort((a, b) => (a === ALL ? 1 : b === ALL ? -1 : a.localeCompare(b)));
+const journeyRows = kinds.map((kind) => [
+  kind,
+  String(spent[0]?.get(kind)?.length ?? 0),
+  us(median(spent[0]?.get(kind))),
+  ...(versions.length > 1 ? [us(median(spent[1]?.get(kind))), median(ratios.get(kind)).toFixed(2)] : []),
+]);
+console.log(
+  `\nFresh households: ${HOUSEHOLDS} census households of 3 (after ${WARMUP} not measured), ${pagesShown} pages, each rendered once by each version`,
+);
+console.log(
+  'Medians over the households of the CPU µs a page of each kind took (garbage collection included); the ratio is the median of the households’ ratios\n',
+);
+printTable(
+  ['page', 'households', 'render µs', ...(versions.length > 1 ? ['against: render µs', 'this / against'] : [])],
+  journeyRows,
+);
+versions.forEach((v, i) => {
+  const [before, after] = [memoBefore[i], v.memo()];
+  if (!before || !after) return;
+  const [hits, misses, skipped] = [
+    after.hits - before.hits,
+    after.misses - before.misses,
+    after.skipped - before.skipped,
+  ];
+  const calls = hits + misses + skipped;
+  console.log(
+    `${v.name}: memoised macros, measured households: ${hits} calls answered from memory, ${misses} made and kept, ${skipped} not memoisable (a call block or not plain data): ${((100 * hits) / (hits + misses)).toFixed(1)}% of memoisable calls, ${((100 * hits) / calls).toFixed(1)}% of all`,
+  );
+});

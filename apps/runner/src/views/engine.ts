@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { compactHtml } from './compact.ts';
 import { cacheImportedMacros } from './imported-macros.ts';
+import { memoiseMacros } from './memoised-macros.ts';
 import { type FramedPage, framedPages, joinFramed } from './page-frames.ts';
 
 export interface ViewEngineOptions {
@@ -18,6 +19,8 @@ export interface ViewEngineOptions {
   frames?: boolean;
   /** Make the macros of each imported template once (imported-macros.ts); default on unless `noCache`. */
   cachedImports?: boolean;
+  /** Keep what those macros return for the arguments they were given (memoised-macros.ts); default on unless `noCache`. */
+  memoisedMacros?: boolean;
 }
 
 /**
@@ -34,6 +37,7 @@ export function createViewEngine(options: ViewEngineOptions = {}): nunjucks.Envi
   env.addFilter('setAttributes', setAttributes);
   env.addFilter('tojson', toJson);
   if (options.cachedImports ?? !options.noCache) cacheImportedMacros(env);
+  if (options.memoisedMacros ?? !options.noCache) memoiseMacros(env);
   compactRenders(env, { framed: options.frames ?? !options.noCache });
   return env;
 }

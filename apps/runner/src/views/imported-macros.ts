@@ -1,4 +1,5 @@
 import nunjucks from 'nunjucks';
+import { withMemoisedMacros } from './memoised-macros.ts';
 
 /**
  * Nunjucks runs a template's top level again each time it is imported: every `{% from "x" import y %}`
@@ -9,7 +10,8 @@ import nunjucks from 'nunjucks';
  * its own. So the macros it exports are made once, per template object, and handed out again.
  * Imports `with context` are left alone; with templates read from disk on every render
  * (development) each render has new template objects, so nothing is reused across edits.
- * page-frames.test.ts renders every page with and without this, byte for byte.
+ * page-frames.test.ts renders every page with and without this, byte for byte. The macros handed
+ * out are memoised when the environment memoises them (memoised-macros.ts).
  */
 export function cacheImportedMacros(env: nunjucks.Environment): void {
   patchTemplates();
@@ -47,8 +49,13 @@ function patchTemplates(): void {
       return;
     }
     original.call(this, (error: Error | null, exported?: Exported) => {
-      if (!error && exported) this[EXPORTED] = exported;
-      done(error, exported);
+      if (error || !exported) {
+        done(error, exported);
+        return;
+      }
+      const kept = withMemoisedMacros(this.env, exported);
+      this[EXPORTED] = kept;
+      done(null, kept);
     });
   };
 }

@@ -8,7 +8,7 @@ import {
   type ResponseState,
   validateQuestion,
 } from '@eq/engine';
-import { answerAll } from '@eq/engine/testing';
+import { answerAll, respond } from '@eq/engine/testing';
 import type { Questionnaire } from '@eq/schema';
 import nunjucks from 'nunjucks';
 import { describe, expect, it } from 'vitest';
@@ -18,17 +18,27 @@ import { chromeFor, example, fixture, TODAY, viewAt, visibleLocations } from '..
 import type { PageView } from '../view-models/view.ts';
 import { compactHtml } from './compact.ts';
 import { createViewEngine } from './engine.ts';
+import { macroMemoStats } from './memoised-macros.ts';
 import { framedPages, joinCompacted } from './page-frames.ts';
 
-/** Frames and imported macros cached (production), against every page rendered whole, imports run each time. */
+/**
+ * Frames and imported macros cached, macros memoised (production), against every page rendered
+ * whole, imports run each time, every macro call made.
+ */
 const framed = createViewEngine();
-const whole = createViewEngine({ frames: false, cachedImports: false });
+const whole = createViewEngine({ frames: false, cachedImports: false, memoisedMacros: false });
 
 function expectSamePage(page: PageView): void {
   const expected = whole.render(page.template, page.view);
   // The first render makes the frame, the second reuses it.
   expect(framed.render(page.template, page.view)).toBe(expected);
   expect(framed.render(page.template, page.view)).toBe(expected);
+}
+
+function memoCounts() {
+  const stats = macroMemoStats(framed);
+  if (!stats) throw new Error('the production view engine does not memoise macros');
+  return stats;
 }
 
 function completed(q: Questionnaire, people: number): ResponseState {
@@ -48,6 +58,30 @@ describe('pages with a cached frame', () => {
     const census = example('census-household');
     const state = completed(census, 3);
     for (const lang of census.languages) everyPage(census, state, lang);
+  });
+
+  it('are byte for byte the pages rendered whole when macros are answered from memory: households one after another', () => {
+    const census = example('census-household');
+    for (const seed of [21, 22, 23]) {
+      // Each question page as the respondent comes to it, before answering it.
+      const shown: { location: Location; state: ResponseState }[] = [];
+      const journey = respond(census, {
+        seed,
+        people: 3,
+        today: TODAY,
+        choose: ({ location, state }) => void shown.push({ location, state }),
+      });
+      expect(journey.complete).toBe(true);
+      const before = memoCounts();
+      for (const { location, state } of shown) expectSamePage(viewAt(census, state, location));
+      for (const location of visibleLocations(census, journey.state) as Location[]) {
+        expectSamePage(viewAt(census, journey.state, location));
+      }
+      const after = memoCounts();
+      // Each household is shown markup other households were (answers with their options, buttons), and some of its own.
+      expect(after.hits - before.hits, `household ${seed}`).toBeGreaterThan(shown.length);
+      expect(after.misses - before.misses, `household ${seed}`).toBeGreaterThan(0);
+    }
   });
 
   it('are byte for byte the pages rendered whole: every page of every example', () => {
