@@ -1,9 +1,13 @@
 /**
  * `pnpm bench`: how long the engine takes over a census household of 10 and of 50 people, all
- * answered. Machines are shared and noisy, so each figure is also given as a ratio to a baseline
- * measured in the same run. A report, not a test: it always exits 0.
+ * answered, and per runner request. Machines are shared and noisy, so each figure is also given
+ * as a ratio to a baseline measured in the same run. `pnpm bench --against <dir>` also measures
+ * the runner's requests through another copy of `src` (say, before a change: `cp -r src
+ * node_modules/.cache/engine-before`), in turns with this one. A report, not a test: it exits 0.
  */
+import { parseArgs } from 'node:util';
 import { Questionnaire } from '@eq/schema';
+import * as engine from '../src/index.ts';
 import {
   buildSubmission,
   buildSummary,
@@ -16,7 +20,9 @@ import { censusHousehold, householdProblems, loadCensus, TODAY } from './census.
 import { generatedQuestionnaire } from './generated.ts';
 import { measure } from './measure.ts';
 import { type Row, table, timed } from './report.ts';
+import { type NamedEngine, requestsReport } from './requests.ts';
 import { runnerRequest } from './runner-request.ts';
+import { engineAt } from './versions.ts';
 
 /** The issue's targets for the full path and summary, in milliseconds. */
 const TARGETS: Record<number, number> = { 10: 1, 50: 20 };
@@ -37,6 +43,10 @@ const envelope: SubmissionEnvelope = {
  * request: nothing the engine remembers about one state object carries over to the next run.
  */
 const fresh = (state: ResponseState): ResponseState => ({ ...state });
+
+const { values: args } = parseArgs({ options: { against: { type: 'string' } } });
+const engines: NamedEngine[] = [{ name: 'this', engine }];
+if (args.against) engines.push({ name: 'against', engine: await engineAt(args.against) });
 
 const { document, q } = loadCensus();
 const rows: Row[] = [];
@@ -74,7 +84,7 @@ for (const people of SIZES) {
 const largest = households.get(50) ?? households.get(10);
 const person = largest?.lists.people?.items.at(-1);
 if (largest && person) {
-  const request = runnerRequest(q, largest, person);
+  const request = runnerRequest(engine, q, largest, person);
   rows.push(
     timed('person 50: canVisit + validate + savePage', () => request.post(fresh(largest))),
     timed('person 50: the same, no path reused (before)', () => request.postWithoutReuse(fresh(largest))),
@@ -103,4 +113,13 @@ console.log(
   'this run: compare those ratios between runs and machines, not milliseconds. "no path reused (before)" makes',
   'each call on its own copy of the state, so every call walks the path again, as every call did before paths',
   'were remembered per state. Targets are the issue’s, for the full path and summary.',
+);
+console.log(
+  `\nRunner requests${args.against ? `: this src and ${args.against}, in turns` : ''}\n${requestsReport(q, engines, largest)}`,
+);
+console.log(
+  '\nA journey is replayed as the runner serves it: each POST (may the page be posted, its context, validation,',
+  'the save) and the GET it redirects to (may the page be shown, its context, the back link, its title), each',
+  'request given the state the one before it saved; microseconds a request (a call, for computePath). "× against"',
+  "is the median of this src over the other's, then the median and range of the rounds' own ratios.",
 );

@@ -1,20 +1,7 @@
 import type { Questionnaire } from '@eq/schema';
-import {
-  canVisit,
-  chooseQuestion,
-  compile,
-  computePath,
-  type FormInput,
-  formValues,
-  type Location,
-  type RenderContext,
-  type ResponseState,
-  renderText,
-  type SaveResult,
-  savePage,
-  validateQuestion,
-} from '../src/index.ts';
+import type { FormInput, Location, RenderContext, ResponseState, SaveResult } from '../src/index.ts';
 import { TODAY } from './census.ts';
+import type { EngineModule } from './versions.ts';
 
 /** What a runner does for one request, given the state it has just read from its store. */
 export interface RunnerRequest {
@@ -26,9 +13,15 @@ export interface RunnerRequest {
   postThenGet(state: ResponseState): string;
 }
 
-/** A request for the sex question of the household's last person, changing the answer given. */
-export function runnerRequest(q: Questionnaire, state: ResponseState, person: string): RunnerRequest {
-  const compiled = compile(q);
+/** A request for the sex question of the household's last person, changing the answer given, through an engine. */
+export function runnerRequest(
+  engine: EngineModule,
+  q: Questionnaire,
+  state: ResponseState,
+  person: string,
+): RunnerRequest {
+  const { canVisit, chooseQuestion, computePath, renderText, savePage, validateQuestion } = engine;
+  const compiled = engine.compile(q);
   const today = TODAY;
   const location: Location = { kind: 'page', section: 'individual', page: 'sex', item: person };
   const info = compiled.pages.get('sex');
@@ -37,7 +30,7 @@ export function runnerRequest(q: Questionnaire, state: ResponseState, person: st
   const page = info.page;
   const stored = state.itemAnswers[person]?.sex;
   const value = answer.options.find((o) => o.value !== stored)?.value ?? '';
-  const form: FormInput = formValues(answer, value);
+  const form: FormInput = engine.formValues(answer, value);
   const contextOf = (s: ResponseState, at: Location): RenderContext => ({
     compiled,
     state: s,

@@ -2,7 +2,8 @@ import type { AnswerRef } from '@eq/schema';
 import type { AnswerInfo } from './compile.ts';
 import type { EvalContext } from './evaluate.ts';
 import { pageKey } from './location.ts';
-import { inList, isRecord, listItems, own } from './state.ts';
+import { isRecord, own } from './state.ts';
+import { answerIn, isInList, itemAnswerIn, itemsIn, listIn } from './state-reads.ts';
 import { numberTotal, readAnswer, roundTotal, type Value } from './values.ts';
 
 /**
@@ -27,7 +28,7 @@ export function answerValue(ref: AnswerRef, ctx: EvalContext): Value {
     case 'to':
       return readAt(info, ctx, ctx.to, ctx.item);
     case 'primary':
-      return readAt(info, ctx, own(ctx.state.lists, info.list)?.primary, ctx.to ?? ctx.item);
+      return readAt(info, ctx, listIn(ctx.state, info.list, ctx.reads)?.primary, ctx.to ?? ctx.item);
     case 'all':
       return allValues(info, info.list, ctx);
   }
@@ -46,23 +47,23 @@ export function calculatedTotal(pageId: string, ctx: EvalContext): number | unde
 /** The list an item belongs to: the context's list, else the first list of the questionnaire that holds it. */
 export function listOfItem(item: string | undefined, ctx: EvalContext): string | undefined {
   if (item === undefined) return undefined;
-  if (ctx.list !== undefined && inList(ctx.state, ctx.list, item)) return ctx.list;
-  for (const list of ctx.compiled.lists.keys()) if (inList(ctx.state, list, item)) return list;
+  if (ctx.list !== undefined && isInList(ctx.state, ctx.list, item, ctx.reads)) return ctx.list;
+  for (const list of ctx.compiled.lists.keys()) if (isInList(ctx.state, list, item, ctx.reads)) return list;
   return undefined;
 }
 
 export function isPrimaryItem(item: string | undefined, ctx: EvalContext): boolean {
   const list = listOfItem(item, ctx);
-  return list !== undefined && own(ctx.state.lists, list)?.primary === item;
+  return list !== undefined && listIn(ctx.state, list, ctx.reads)?.primary === item;
 }
 
 /** The primary item of the current item's list, else of the first list of the questionnaire that has one. */
 export function primaryItem(ctx: EvalContext): { list: string; item: string } | undefined {
   const current = listOfItem(ctx.item, ctx);
-  const primary = current === undefined ? undefined : own(ctx.state.lists, current)?.primary;
+  const primary = current === undefined ? undefined : listIn(ctx.state, current, ctx.reads)?.primary;
   if (current !== undefined && primary !== undefined) return { list: current, item: primary };
   for (const list of ctx.compiled.lists.keys()) {
-    const item = own(ctx.state.lists, list)?.primary;
+    const item = listIn(ctx.state, list, ctx.reads)?.primary;
     if (item !== undefined) return { list, item };
   }
   return undefined;
@@ -76,14 +77,14 @@ function readAt(info: AnswerInfo, ctx: EvalContext, item: string | undefined, to
   if (info.parent && !parentChosen(info.parent, ctx, item, to)) return undefined;
   if (info.list === undefined) {
     return isOnPath(info, ctx, undefined, undefined)
-      ? readAnswer(info.answer, own(ctx.state.answers, info.answer.id))
+      ? readAnswer(info.answer, answerIn(ctx.state, info.answer.id, ctx.reads))
       : undefined;
   }
-  if (!inList(ctx.state, info.list, item)) return undefined;
-  const values = own(ctx.state.itemAnswers, item);
-  const raw = values && own(values, info.answer.id);
+  if (!isInList(ctx.state, info.list, item, ctx.reads)) return undefined;
+  const raw = itemAnswerIn(ctx.state, item, info.answer.id, ctx.reads);
   if (!info.relationship) return isOnPath(info, ctx, item, undefined) ? readAnswer(info.answer, raw) : undefined;
-  if (!inList(ctx.state, info.list, to) || !isRecord(raw) || !isOnPath(info, ctx, item, to)) return undefined;
+  if (!isInList(ctx.state, info.list, to, ctx.reads) || !isRecord(raw) || !isOnPath(info, ctx, item, to))
+    return undefined;
   return readAnswer(info.answer, own(raw, to));
 }
 
@@ -102,7 +103,10 @@ function isOnPath(info: AnswerInfo, ctx: EvalContext, item: string | undefined, 
   if (!ctx.onPath) return true;
   // List item pages are not path locations: an item's answers count while the item exists.
   if (ctx.compiled.pages.get(info.pageId)?.role) return true;
-  return ctx.onPath.has(pageKey(info.pageId, item, to));
+  const key = pageKey(info.pageId, item, to);
+  const has = ctx.onPath.has(key);
+  ctx.reads?.onPath(key, has);
+  return has;
 }
 
 function allValues(info: AnswerInfo, list: string, ctx: EvalContext): Value[] {
@@ -111,13 +115,12 @@ function allValues(info: AnswerInfo, list: string, ctx: EvalContext): Value[] {
     if (Array.isArray(v)) out.push(...v);
     else if (v !== undefined) out.push(v);
   };
-  for (const item of listItems(ctx.state, list)) {
+  for (const item of itemsIn(ctx.state, list, ctx.reads)) {
     if (!info.relationship) {
       add(readAt(info, ctx, item, undefined));
       continue;
     }
-    const values = own(ctx.state.itemAnswers, item);
-    const pairs = values && own(values, info.answer.id);
+    const pairs = itemAnswerIn(ctx.state, item, info.answer.id, ctx.reads);
     if (isRecord(pairs)) for (const to of Object.keys(pairs)) add(readAt(info, ctx, item, to));
   }
   return out;

@@ -3,7 +3,8 @@ import { answerValue, calculatedTotal, isPrimaryItem, listOfItem, primaryItem } 
 import type { CompiledQuestionnaire } from './compile.ts';
 import { addToDate, toIsoDate, yearsBetween } from './dates.ts';
 import { isBinaryOperator } from './operands.ts';
-import { inList, isRecord, listItems, own, type ResponseState } from './state.ts';
+import { isRecord, type ResponseState } from './state.ts';
+import { isInList, itemsIn, metadataIn, type StateReads } from './state-reads.ts';
 import { compareValues, numberTotal, readMetadata, roundTotal, type Value } from './values.ts';
 
 export { answerValue, calculatedTotal } from './answer-read.ts';
@@ -33,6 +34,8 @@ export interface EvalContext {
    * the list of the context's item. The navigation layer provides it.
    */
   sectionStatus?: ((sectionId: string, item?: string) => SectionStatus) | undefined;
+  /** When given, told of every read of the state and the path, so a path walk can tell when its result still holds. */
+  reads?: StateReads | undefined;
 }
 
 /** Deeper trees are refused, so hostile input cannot exhaust the stack. */
@@ -82,14 +85,14 @@ function evaluateAt(expr: unknown, ctx: EvalContext, run: Run, depth: number): V
     case 'answer':
       return answerValue(answerRef(expr), ctx);
     case 'metadata':
-      return readMetadata(ctx.compiled.metadata.get(text(arg)), own(ctx.state.metadata, arg as string));
+      return readMetadata(ctx.compiled.metadata.get(text(arg)), metadataIn(ctx.state, arg as string, ctx.reads));
     case 'listCount':
-      return listItems(ctx.state, text(arg)).length;
+      return itemsIn(ctx.state, text(arg), ctx.reads).length;
     case 'itemLabel':
       return itemLabelOf(arg, ctx, run, next);
     case 'itemLabels': {
       const list = text(arg);
-      return listItems(ctx.state, list).map((item) => labelOf(list, item, ctx, run, next) ?? '');
+      return itemsIn(ctx.state, list, ctx.reads).map((item) => labelOf(list, item, ctx, run, next) ?? '');
     }
     case 'isPrimary':
       if (arg !== 'current' && arg !== 'to') throw MALFORMED;
@@ -230,8 +233,8 @@ function labelOf(list: string, item: string, ctx: EvalContext, run: Run, depth: 
 function sectionStatusOf(sectionId: string, ctx: EvalContext): SectionStatus {
   if (!ctx.sectionStatus) return 'notStarted';
   const repeat = ctx.compiled.sections.get(sectionId)?.section.repeat?.list;
-  return ctx.sectionStatus(
-    sectionId,
-    repeat !== undefined && inList(ctx.state, repeat, ctx.item) ? ctx.item : undefined,
-  );
+  const item = repeat !== undefined && isInList(ctx.state, repeat, ctx.item, ctx.reads) ? ctx.item : undefined;
+  const status = ctx.sectionStatus(sectionId, item);
+  ctx.reads?.sectionStatus(sectionId, item, status);
+  return status;
 }

@@ -43,12 +43,12 @@ export function boundLimit(answer: Answer | DetailAnswer, value: unknown): numbe
 /**
  * Checks a parsed value against the answer's minimum and maximum. A bound whose value cannot be
  * evaluated (an unanswered answer, missing metadata) is not applied; numbers still keep within
- * ±NUMBER_LIMIT.
+ * ±NUMBER_LIMIT. The context bounds are evaluated in is asked for only when there is a bound.
  */
 export function checkBounds(
   answer: Answer | DetailAnswer,
   value: AnswerValue,
-  ctx: EvalContext,
+  ctx: () => EvalContext,
 ): BoundBreach | undefined {
   switch (answer.type) {
     case 'number':
@@ -88,9 +88,9 @@ interface Limit {
   message?: Text;
 }
 
-function limitOf(answer: Answer | DetailAnswer, bound: Bound | undefined, ctx: EvalContext): Limit | undefined {
+function limitOf(answer: Answer | DetailAnswer, bound: Bound | undefined, ctx: () => EvalContext): Limit | undefined {
   if (!bound) return undefined;
-  const limit = boundLimit(answer, evaluate(bound.value, ctx));
+  const limit = boundLimit(answer, evaluate(bound.value, ctx()));
   if (limit === undefined) return undefined;
   const out: Limit = { limit, exclusive: bound.exclusive ?? false };
   if (bound.message !== undefined) out.message = bound.message;

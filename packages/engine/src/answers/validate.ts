@@ -70,8 +70,12 @@ export function validateQuestion(question: Question, form: FormInput, ctx: Valid
   }
 
   // Bounds, totals and the placeholders of messages may refer to other answers of this question:
-  // use them as just submitted.
-  const submitted = withSubmitted(ctx, values);
+  // use them as just submitted. Made when first needed: most answers have no bounds.
+  let withValues: ValidationContext | undefined;
+  const submitted = (): ValidationContext => {
+    withValues ??= withSubmitted(ctx, values);
+    return withValues;
+  };
   for (const answer of asked) {
     if (problems.some((p) => p.answer.id === answer.id)) continue;
     const value = values[answer.id];
@@ -84,16 +88,16 @@ export function validateQuestion(question: Question, form: FormInput, ctx: Valid
     if (breach) report(answer, fieldOf(answer), breach.code, breach.detail, breach.message);
     const exclusive = exclusiveOptionLabel(answer, value);
     if (exclusive !== undefined) {
-      report(answer, fieldOf(answer), 'exclusiveConflict', { label: renderText(exclusive, submitted) });
+      report(answer, fieldOf(answer), 'exclusiveConflict', { label: renderText(exclusive, submitted()) });
     }
   }
 
   checkExclusiveAnswer(question, values, (answer, label) =>
-    report(answer, fieldOf(answer), 'exclusiveConflict', { label: renderText(label, submitted) }),
+    report(answer, fieldOf(answer), 'exclusiveConflict', { label: renderText(label, submitted()) }),
   );
   if (problems.length === 0) {
     for (const rule of question.totals ?? []) {
-      const mismatch = checkTotal(question, rule, values, submitted);
+      const mismatch = checkTotal(question, rule, values, submitted());
       if (mismatch) {
         const detail = { limit: mismatch.total, mustBe: rule.mustBe };
         report(mismatch.answer, fieldOf(mismatch.answer), 'totalMismatch', detail, rule.message);
@@ -108,7 +112,7 @@ export function validateQuestion(question: Question, form: FormInput, ctx: Valid
       answerId: answer.id,
       field,
       code,
-      message: answerMessage(code, answer, submitted, detail, override),
+      message: answerMessage(code, answer, submitted(), detail, override),
     }));
   return { values, errors };
 }
@@ -117,15 +121,25 @@ function patternMessage(answer: AnyAnswer, code: MessageCode): Text | undefined 
   return code === 'patternMismatch' && answer.type === 'text' ? answer.pattern?.message : undefined;
 }
 
-/** The context with this question's submitted values in place of what was stored before. */
+/**
+ * The context with this question's submitted values in place of what was stored before. The
+ * state's records are copied only where a value goes: a question is asked either outside any
+ * list item or for one, and a household's item answers are most of the state.
+ */
 export function withSubmitted<T extends EvalContext>(ctx: T, values: Record<string, AnswerValue | undefined>): T {
-  const answers = { ...ctx.state.answers };
-  const itemAnswers = { ...ctx.state.itemAnswers };
+  const { state } = ctx;
+  let answers = state.answers;
+  let itemAnswers = state.itemAnswers;
   for (const [id, value] of Object.entries(values)) {
     const info = ctx.compiled.answers.get(id);
     if (!info || info.relationship) continue;
-    if (!info.list) answers[id] = value;
-    else if (isItemId(ctx.item)) itemAnswers[ctx.item] = { ...itemAnswers[ctx.item], [id]: value };
+    if (!info.list) {
+      if (answers === state.answers) answers = { ...answers };
+      answers[id] = value;
+    } else if (isItemId(ctx.item)) {
+      if (itemAnswers === state.itemAnswers) itemAnswers = { ...itemAnswers };
+      itemAnswers[ctx.item] = { ...itemAnswers[ctx.item], [id]: value };
+    }
   }
-  return { ...ctx, state: { ...ctx.state, answers, itemAnswers } };
+  return { ...ctx, state: { ...state, answers, itemAnswers } };
 }

@@ -2,6 +2,7 @@ import type { CompiledQuestionnaire } from '../compile.ts';
 import type { SectionStatus } from '../evaluate.ts';
 import { type Location, pageKey } from '../location.ts';
 import type { ResponseState } from '../state.ts';
+import { listIn, type StateReads } from '../state-reads.ts';
 import { storedValue } from './store.ts';
 
 export type PageLocation = Extract<Location, { kind: 'page' }>;
@@ -10,29 +11,27 @@ export type PageLocation = Extract<Location, { kind: 'page' }>;
 export interface CompletionContext {
   compiled: CompiledQuestionnaire;
   state: ResponseState;
-  completed: ReadonlySet<string>;
+  completed: Pick<ReadonlySet<string>, 'has'>;
+  /** Told of what is read besides `completed`, as an evaluation's reads are. */
+  reads: StateReads | undefined;
 }
 
 /**
- * A page location is complete once the respondent confirmed it, except that a confirmation
- * page also needs its confirming answer and a list collector a final "no more" answer with
- * enough items: a confirmed page whose answer was later withdrawn must be visited again.
+ * A page location is complete once the respondent confirmed it (its key is completed), except
+ * that a confirmation page also needs its confirming answer and a list collector a final "no
+ * more" answer with enough items: a confirmed page whose answer was later withdrawn must be
+ * visited again. This is the part after the key: whether a confirmed page still stands.
  */
-export function isPageComplete(
-  c: CompletionContext,
-  location: PageLocation,
-  key = pageKey(location.page, location.item, location.to),
-): boolean {
-  if (!c.completed.has(key)) return false;
+function confirmedStands(c: CompletionContext, location: PageLocation): boolean {
   const info = c.compiled.pages.get(location.page);
   if (!info || info.role) return true;
   const page = info.page;
   if (page.kind === 'confirmation') {
-    return storedValue(c.compiled, c.state, page.question.answers[0]?.id, location.item) === page.confirmValue;
+    return storedValue(c.compiled, c.state, page.question.answers[0]?.id, location.item, c.reads) === page.confirmValue;
   }
   if (page.kind === 'listCollector') {
-    const driving = storedValue(c.compiled, c.state, page.question.answers[0]?.id);
-    const count = c.state.lists[page.list]?.items.length ?? 0;
+    const driving = storedValue(c.compiled, c.state, page.question.answers[0]?.id, undefined, c.reads);
+    const count = listIn(c.state, page.list, c.reads)?.items.length ?? 0;
     return driving !== undefined && driving !== page.addValue && count >= (page.minItems ?? 0);
   }
   return true;
@@ -51,9 +50,9 @@ export function runProgress(
   let complete = true;
   const done = locations.map((location, i) => {
     if (location.kind !== 'page') return false;
-    const key = keys[i] ?? pageKey(location.page, location.item, location.to);
-    if (c.completed.has(key)) started = true;
-    const pageDone = isPageComplete(c, location, key);
+    const confirmed = c.completed.has(keys[i] ?? pageKey(location.page, location.item, location.to));
+    if (confirmed) started = true;
+    const pageDone = confirmed && confirmedStands(c, location);
     if (!pageDone) complete = false;
     return pageDone;
   });

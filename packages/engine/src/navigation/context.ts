@@ -46,26 +46,39 @@ export function pathContext(
   path: Path,
   options: Required<ContextOptions>,
 ): RenderContext {
+  return {
+    compiled: compile(q),
+    state,
+    today: options.today,
+    onPath: path.onPath,
+    sectionStatus: statusesOn(path),
+    lang: options.lang,
+    item: undefined,
+    to: undefined,
+    list: undefined,
+  };
+}
+
+type StatusOf = (section: string, item?: string) => SectionStatus;
+
+/** The statuses of each path's sections, looked up by every context of it: a runner request makes several. */
+const statuses = new WeakMap<Path, StatusOf>();
+
+function statusesOn(path: Path): StatusOf {
+  const known = statuses.get(path);
+  if (known) return known;
   const repeats = new Map<string, SectionStatus>();
   const sections = new Map<string, SectionStatus[]>();
   for (const entry of path.sections) {
     if (entry.item !== undefined) repeats.set(`${entry.section}@${entry.item}`, entry.status);
     sections.set(entry.section, [...(sections.get(entry.section) ?? []), entry.status]);
   }
-  return {
-    compiled: compile(q),
-    state,
-    today: options.today,
-    onPath: path.onPath,
-    sectionStatus: (section, item) =>
-      item === undefined
-        ? combinedStatus(sections.get(section) ?? [])
-        : (repeats.get(`${section}@${item}`) ?? 'notStarted'),
-    lang: options.lang,
-    item: undefined,
-    to: undefined,
-    list: undefined,
-  };
+  const status: StatusOf = (section, item) =>
+    item === undefined
+      ? combinedStatus(sections.get(section) ?? [])
+      : (repeats.get(`${section}@${item}`) ?? 'notStarted');
+  statuses.set(path, status);
+  return status;
 }
 
 /**

@@ -5,8 +5,8 @@ import type { ResponseState } from '../state.ts';
 import type { AnswerValue } from '../values.ts';
 import type { PageLocation } from './completion.ts';
 import { markCompleted, storePage } from './edits.ts';
-import { firstIncompleteOn, type MoveOptions, nextLocation } from './navigation.ts';
-import { indexPath, locationAt } from './path-index.ts';
+import { firstIncompleteOn, type MoveOptions, nextOn } from './navigation.ts';
+import { type IndexedPath, indexPath, locationAt } from './path-index.ts';
 
 export interface SaveOptions extends MoveOptions {
   /** A new, unique list item id (the runner's choice: random, so ids reveal nothing). */
@@ -30,6 +30,8 @@ export interface PageSave {
   onPath: boolean;
   values: Record<string, AnswerValue | undefined>;
   options: SaveOptions;
+  /** The path of `state`: the path of the saved state is worked out from it. */
+  path: IndexedPath;
 }
 
 /** Stores the page's values, at the posted item unless another is given. */
@@ -47,14 +49,19 @@ export function completeHere(save: PageSave, state: ResponseState): ResponseStat
   return markCompleted(state, pageKey(page, item, to));
 }
 
+/** The path of a state the save made. */
+function pathOf(save: PageSave, state: ResponseState): IndexedPath {
+  return indexPath(save.q, state, save.options, save.path);
+}
+
 /** The respondent goes on along the path (or back to `returnTo`) from the page just saved. */
 export function proceed(save: PageSave, state: ResponseState): SaveResult {
-  return { state, next: nextLocation(save.q, state, save.location, save.options) };
+  return { state, next: nextOn(pathOf(save, state), save.location, save.options.returnTo) };
 }
 
 /** A location as it stands on the path of `state`, else the first incomplete location. */
 export function locate(save: PageSave, state: ResponseState, target: Location): Location {
-  const ip = indexPath(save.q, state, save.options);
+  const ip = pathOf(save, state);
   const at = ip.position.get(locationKey(target));
   return at === undefined ? firstIncompleteOn(ip) : locationAt(ip, at);
 }

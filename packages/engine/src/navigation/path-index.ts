@@ -1,12 +1,10 @@
 import type { Questionnaire } from '@eq/schema';
 import { type CompiledQuestionnaire, compile } from '../compile.ts';
 import { todayIso } from '../dates.ts';
-import { type EvalContext, holds, type SectionStatus } from '../evaluate.ts';
 import { type Location, locationKey } from '../location.ts';
-import { listItems, type ResponseState } from '../state.ts';
-import { type CompletionContext, combinedStatus, runProgress } from './completion.ts';
-import type { NavigationOptions, Path, SectionProgress } from './path.ts';
-import { type Walked, walkSection } from './walk.ts';
+import type { ResponseState } from '../state.ts';
+import type { NavigationOptions, Path } from './path.ts';
+import { addPageKeys, type PathWalk, type WalkedPath, walkSections } from './section-runs.ts';
 
 /** A path with what navigating it needs. */
 export interface IndexedPath {
@@ -28,6 +26,8 @@ export interface IndexedPath {
   /** Position of the first incomplete location of each entry of `path.sections`. */
   sectionFirstIncomplete: (number | undefined)[];
   firstIncomplete: number;
+  /** How the path was walked, for working out the path of a state saved from this one. */
+  walk: PathWalk;
 }
 
 /**
@@ -37,88 +37,77 @@ export interface IndexedPath {
  */
 const known = new WeakMap<ResponseState, IndexedPath>();
 
-/** The indexed path of a state; see `computePath` for why states must never change in place. */
-export function indexPath(q: Questionnaire, state: ResponseState, options: NavigationOptions = {}): IndexedPath {
+/** States a save made whose path the save did not need (see `savedFrom`), with the path of the state saved. */
+const saved = new WeakMap<ResponseState, IndexedPath>();
+
+/**
+ * Remembers that a state was saved from the one of `from`, so that its path, when asked for, is
+ * worked out from that one. The runner shows the next page of the saved state on the next request.
+ */
+export function savedFrom(state: ResponseState, from: IndexedPath): void {
+  if (!known.has(state)) saved.set(state, from);
+}
+
+/**
+ * The indexed path of a state; see `computePath` for why states must never change in place.
+ * `from` is the path of a state this one was saved from: the sections whose walk read nothing
+ * that changed are taken from it rather than walked again (a save changes a page or two).
+ */
+export function indexPath(
+  q: Questionnaire,
+  state: ResponseState,
+  options: NavigationOptions = {},
+  from?: IndexedPath,
+): IndexedPath {
   const today = options.today ?? todayIso();
   const last = known.get(state);
   if (last && last.compiled.questionnaire === q && last.today === today) return last;
-  const ip = walkPath(q, state, today);
+  const earlier = from ?? saved.get(state);
+  saved.delete(state);
+  const base = earlier && earlier.compiled.questionnaire === q && earlier.today === today ? earlier : undefined;
+  const compiled = compile(q);
+  const walked = walkSections(compiled, state, today, base?.walk);
+  const ip =
+    base && walked.sameLocations ? withLocationsOf(base, state, walked) : indexed(compiled, state, today, walked);
   known.set(state, ip);
   return ip;
 }
 
-/** Walks the path and indexes it in one pass, each location's key made once. */
-function walkPath(q: Questionnaire, state: ResponseState, today: string): IndexedPath {
-  const compiled = compile(q);
+/** Indexes the walked sections in one pass. */
+function indexed(
+  compiled: CompiledQuestionnaire,
+  state: ResponseState,
+  today: string,
+  walked: WalkedPath,
+): IndexedPath {
+  const q = compiled.questionnaire;
   const hub = q.flow.type === 'hub';
-  const completion: CompletionContext = { compiled, state, completed: new Set(state.completed) };
-  const onPath = new Set<string>();
-  const statuses = new Map<string, SectionStatus[]>();
-  const byItem = new Map<string, SectionStatus>();
-  const sectionStatus = (section: string, item?: string): SectionStatus =>
-    item === undefined
-      ? combinedStatus(statuses.get(section) ?? [])
-      : (byItem.get(`${section}@${item}`) ?? 'notStarted');
-  // Every context has the same properties in the same order, so the evaluator's reads stay fast.
-  const contextAt = (item: string | undefined, list: string | undefined): EvalContext => ({
-    compiled,
-    state,
-    today,
-    onPath,
-    sectionStatus,
-    item,
-    to: undefined,
-    list,
-  });
-  const ctx = contextAt(undefined, undefined);
   const locations: Location[] = [];
-  const sections: SectionProgress[] = [];
   const position = new Map<string, number>();
   const sectionOf: number[] = [];
   const complete: boolean[] = [];
   const sectionFirstIncomplete: (number | undefined)[] = [];
-  walk: for (const section of q.sections) {
-    if (!holds(section.enabledWhen, ctx)) continue;
-    const list = section.repeat?.list;
-    const items = list === undefined ? [undefined] : listItems(state, list);
-    for (const item of items) {
-      const walked: Walked = { locations: [], keys: [] };
-      const end = walkSection(section, item === undefined ? ctx : contextAt(item, list), onPath, walked);
-      const { locations: repeat, keys } = walked;
-      const { done, status } = runProgress(completion, repeat, keys);
-      if (section.summary) {
-        const summary: Location = {
-          kind: 'sectionSummary',
-          section: section.id,
-          ...(item === undefined ? {} : { item }),
-        };
-        repeat.push(summary);
-        keys.push(locationKey(summary));
-        done.push(status === 'completed');
-      }
-      const repeats = statuses.get(section.id) ?? [];
-      repeats.push(status);
-      statuses.set(section.id, repeats);
-      if (item !== undefined) byItem.set(`${section.id}@${item}`, status);
-      const s = sections.length;
-      sections.push({ section: section.id, ...(item === undefined ? {} : { item }), locations: repeat, status });
-      repeat.forEach((location, i) => {
-        const at = locations.length;
-        position.set(keys[i] ?? '', at);
-        locations.push(location);
-        sectionOf.push(s);
-        complete.push(done[i] === true);
-        if (done[i] !== true && sectionFirstIncomplete[s] === undefined) sectionFirstIncomplete[s] = at;
-      });
-      if (end === 'questionnaire' && !hub) break walk;
+  walked.runs.forEach(({ walk, done }, s) => {
+    const first = done.indexOf(false);
+    sectionFirstIncomplete.push(first === -1 ? undefined : locations.length + first);
+    for (let i = 0; i < walk.locations.length; i++) {
+      position.set(walk.keys[i] ?? '', locations.length);
+      locations.push(walk.locations[i] as Location);
+      sectionOf.push(s);
+      complete.push(done[i] === true);
     }
-  }
+  });
   const final: Location = hub ? { kind: 'hub' } : { kind: 'summary' };
   position.set(locationKey(final), locations.length);
   locations.push(final);
   sectionOf.push(-1);
   complete.push(false);
-  const path: Path = { locations, sections, onPath };
+  let onPath = walked.onPath;
+  if (onPath === undefined) {
+    onPath = new Set();
+    for (const run of walked.runs) addPageKeys(onPath, run.walk);
+  }
+  const path: Path = { locations, sections: walked.runs.map((run) => run.entry), onPath };
   const required = requiredPositions(q, path, sectionOf);
   const firstRequired = required.findIndex((at) => !complete[at]);
   return {
@@ -134,6 +123,45 @@ function walkPath(q: Questionnaire, state: ResponseState, today: string): Indexe
     firstRequiredIncomplete: firstRequired === -1 ? undefined : firstRequired,
     sectionFirstIncomplete,
     firstIncomplete: complete.indexOf(false),
+    walk: walked,
+  };
+}
+
+/**
+ * The path of a state whose sections have the same locations as the base's: its locations, their
+ * positions and keys are the base's; only which are complete, and the statuses, may differ.
+ */
+function withLocationsOf(base: IndexedPath, state: ResponseState, walked: WalkedPath): IndexedPath {
+  const before = base.walk.runs;
+  const { runs } = walked;
+  let { complete, sectionFirstIncomplete } = base;
+  if (runs.some((run, s) => run.done !== before[s]?.done)) {
+    complete = [...complete];
+    sectionFirstIncomplete = [...sectionFirstIncomplete];
+    let start = 0;
+    runs.forEach(({ done }, s) => {
+      if (done !== before[s]?.done) {
+        done.forEach((d, i) => {
+          complete[start + i] = d;
+        });
+        const first = done.indexOf(false);
+        sectionFirstIncomplete[s] = first === -1 ? undefined : start + first;
+      }
+      start += done.length;
+    });
+  }
+  const sameEntries = runs.every((run, s) => run.entry === before[s]?.entry);
+  const path = sameEntries ? base.path : { ...base.path, sections: runs.map((run) => run.entry) };
+  const firstRequired = base.required.findIndex((at) => !complete[at]);
+  return {
+    ...base,
+    path,
+    state,
+    complete,
+    firstRequiredIncomplete: firstRequired === -1 ? undefined : firstRequired,
+    sectionFirstIncomplete,
+    firstIncomplete: complete.indexOf(false),
+    walk: walked,
   };
 }
 

@@ -32,9 +32,11 @@ export interface Path {
  * order (repeating sections once per list item), each walked from its first page through skip
  * conditions and routing. Conditions only see answers on the path before them.
  *
- * A path is worked out once per state object (for a questionnaire and day) and then reused, so
- * states must be treated as immutable: the engine never changes one (saving returns a new state),
- * and a caller that changed a state in place would be given the path of its old contents.
+ * A path is worked out once per state object (for a questionnaire and day) and then reused, and
+ * the path of a state a save made is worked out from the walk of the state saved, each section's
+ * walk reused while what it read is the same object. So states, and everything in them, must be
+ * treated as immutable: the engine never changes one (saving returns a new state sharing what did
+ * not change), and a caller that changed a state in place would be given the path of its old contents.
  */
 export function computePath(questionnaire: Questionnaire, state: ResponseState, options: NavigationOptions = {}): Path {
   return indexPath(questionnaire, state, options).path;

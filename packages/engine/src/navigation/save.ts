@@ -14,7 +14,7 @@ import {
   type SaveResult,
   store,
 } from './page-save.ts';
-import { indexPath, locationAt } from './path-index.ts';
+import { type IndexedPath, indexPath, locationAt, savedFrom } from './path-index.ts';
 import { saveCollector, saveItem, savePrimaryPerson, saveRemoval } from './save-lists.ts';
 import { pageAnswerIds } from './store.ts';
 
@@ -31,6 +31,21 @@ export function savePage(
   options: SaveOptions,
 ): SaveResult {
   const ip = indexPath(q, state, options);
+  const result = saveOn(q, ip, location, values, options);
+  // Where the save leads may not have needed the new state's path (adding a list item leads to
+  // the item page): it is worked out from this one when first asked for.
+  if (result.state !== state) savedFrom(result.state, ip);
+  return result;
+}
+
+function saveOn(
+  q: Questionnaire,
+  ip: IndexedPath,
+  location: Location,
+  values: Record<string, AnswerValue | undefined>,
+  options: SaveOptions,
+): SaveResult {
+  const { state } = ip;
   if (!existsOn(ip, location)) return { state, next: firstIncompleteOn(ip) };
   if (location.kind !== 'page') return { state, next: nextOn(ip, location, options.returnTo) };
   const info = ip.compiled.pages.get(location.page);
@@ -46,6 +61,7 @@ export function savePage(
     onPath: at !== undefined,
     values,
     options,
+    path: ip,
   };
   const page = info.page;
   if (info.role && page.kind === 'listCollector') {

@@ -1,5 +1,6 @@
 import type { CompiledQuestionnaire, PageInfo } from '../compile.ts';
 import { own, type ResponseState } from '../state.ts';
+import { answerIn, itemAnswerIn, type StateReads } from '../state-reads.ts';
 import { type AnswerValue, readAnswer } from '../values.ts';
 
 /** The valid stored value of an answer, at the given list item when the answer is asked per item. */
@@ -7,17 +8,21 @@ export function storedValue(
   compiled: CompiledQuestionnaire,
   state: ResponseState,
   answerId: string | undefined,
-  item?: string,
+  item: string | undefined,
+  reads: StateReads | undefined,
 ): AnswerValue | undefined {
   const info = answerId === undefined ? undefined : compiled.answers.get(answerId);
   if (!info || answerId === undefined) return undefined;
-  if (!info.list) return readAnswer(info.answer, own(state.answers, answerId));
-  const values = item === undefined ? undefined : own(state.itemAnswers, item);
-  return values && readAnswer(info.answer, own(values, answerId));
+  if (!info.list) return readAnswer(info.answer, answerIn(state, answerId, reads));
+  return item === undefined ? undefined : readAnswer(info.answer, itemAnswerIn(state, item, answerId, reads));
 }
 
-/** The ids of every answer a page can ask, detail answers included. */
-export function pageAnswerIds(page: PageInfo): string[] {
+const answerIds = new WeakMap<PageInfo, string[]>();
+
+/** The ids of every answer a page can ask, detail answers included; the same array for every call. */
+export function pageAnswerIds(page: PageInfo): readonly string[] {
+  const known = answerIds.get(page);
+  if (known) return known;
   const ids = new Set<string>();
   for (const question of page.questions) {
     for (const answer of question.answers) {
@@ -27,7 +32,9 @@ export function pageAnswerIds(page: PageInfo): string[] {
       }
     }
   }
-  return [...ids];
+  const list = [...ids];
+  answerIds.set(page, list);
+  return list;
 }
 
 export interface Written {
@@ -44,11 +51,12 @@ export interface Written {
 export function writeAnswers(
   compiled: CompiledQuestionnaire,
   state: ResponseState,
-  answerIds: string[],
+  answerIds: readonly string[],
   values: Record<string, AnswerValue | undefined>,
   item?: string,
 ): Written {
-  const answers = { ...state.answers };
+  // Copied when first written: a page asked per list item never writes them.
+  let answers = state.answers;
   const itemValues = item === undefined ? undefined : { ...own(state.itemAnswers, item) };
   const changed: string[] = [];
   let itemChanged = false;
@@ -61,8 +69,10 @@ export function writeAnswers(
     if (sameValue(own(target, id), value)) continue;
     changed.push(id);
     if (target === itemValues) itemChanged = true;
-    if (value === undefined) delete target[id];
-    else target[id] = value;
+    else if (answers === state.answers) answers = { ...answers };
+    const written = target === itemValues ? itemValues : answers;
+    if (value === undefined) delete written[id];
+    else written[id] = value;
   }
   // An unchanged state stays the same object, so the path already worked out for it still serves.
   if (changed.length === 0) return { state, changed };

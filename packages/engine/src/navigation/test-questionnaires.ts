@@ -4,6 +4,7 @@ import {
   answer,
   contentPage,
   listCollector,
+  options,
   primaryPerson,
   question,
   questionnaire,
@@ -133,5 +134,111 @@ export function censusState(size: number): ResponseState {
     answers: { 'you-live-here-answer': 'yes', 'people-answer': 'no' },
     itemAnswers,
     lists: { people: { items, ...(items[0] === undefined ? {} : { primary: items[0] }) } },
+  });
+}
+
+/**
+ * Conditions that read everything a section's walk can depend on, for the tests of reusing
+ * walks: section statuses (of a section, and of every repeat of one), two lists' counts, item labels,
+ * the primary item's relationship to the current one, every item's answers, metadata, a
+ * calculated total, dates, a detail answer, an answer asked later (unanswered until then), and
+ * an answer of a page that leaves the path when an earlier answer changes (`big`), in a section
+ * that can be left out (`money`, for region `england`).
+ */
+export function everyRead(flow: 'linear' | 'hub'): Questionnaire {
+  const start = answer('start-answer', 'radio', {
+    options: [
+      ...options('go', 'skip', 'stop'),
+      { value: 'other', label: 'other', detailAnswer: answer('start-other', 'text') },
+    ],
+  });
+  return questionnaire({
+    flow: flow === 'hub' ? { type: 'hub', requiredSections: ['household'] } : { type: 'linear' },
+    metadata: [{ name: 'region', type: 'string' }],
+    sections: [
+      section(
+        'household',
+        [
+          primaryPerson('you-live-here', 'people'),
+          listCollector('people', 'people', { minItems: 1, maxItems: 4 }, [
+            answer('name', 'text'),
+            answer('born', 'date'),
+          ]),
+          listCollector('pets', 'pets', { minItems: 1, itemLabel: { answer: 'pet-name' } }, [
+            answer('pet-name', 'text'),
+          ]),
+          contentPage('pairs', { skipWhen: { '<': [{ listCount: 'people' }, 2] } }),
+          relationshipsPage('relationships', 'people'),
+          questionPage('start', [start], {
+            routing: [{ when: { '==': [{ answer: 'start-answer' }, 'stop'] }, goTo: { end: 'questionnaire' } }],
+          }),
+        ],
+        { summary: true },
+      ),
+      section(
+        'individual',
+        [
+          questionPage('role', [radio('role-answer', ['lead', 'other'])], { skipWhen: { isPrimary: 'current' } }),
+          questionPage('named', [answer('named-answer', 'text')], {
+            skipWhen: { '==': [{ itemLabel: 'current' }, 'Anon'] },
+          }),
+          questionPage('partner', [answer('partner-answer', 'text')], {
+            skipWhen: { '!=': [{ answer: 'relationship', item: 'primary' }, 'partner'] },
+          }),
+          questionPage('lead', [answer('lead-answer')], {
+            skipWhen: { in: ['lead', { answer: 'role-answer', item: 'all' }] },
+          }),
+          questionPage('adult', [answer('adult-answer')], { skipWhen: { '<': [{ age: { answer: 'born' } }, 18] } }),
+          questionPage('household-done', [answer('household-done-answer')], {
+            skipWhen: { '!=': [{ sectionStatus: 'household' }, 'completed'] },
+          }),
+        ],
+        { repeat: { list: 'people', title: 'Person' }, summary: true },
+      ),
+      section(
+        'money',
+        [
+          questionPage('spend', [answer('spend-answer'), answer('save-answer')], {
+            routing: [{ when: { answered: { answer: 'later-answer' } }, goTo: { page: 'big' } }],
+          }),
+          { id: 'total', kind: 'calculatedSummary', title: 'Total', answers: ['spend-answer', 'save-answer'] },
+          {
+            id: 'check',
+            kind: 'confirmation',
+            question: question('check-q', [radio('check-answer', ['yes', 'no'])]),
+            confirmValue: 'yes',
+            rejectGoTo: 'spend',
+          },
+          questionPage('big', [answer('big-answer')], { skipWhen: { '<': [{ calculated: 'total' }, 100] } }),
+          questionPage('wales', [answer('wales-answer')], { skipWhen: { '!=': [{ metadata: 'region' }, 'wales'] } }),
+          questionPage('anon', [answer('anon-answer')], { skipWhen: { in: ['Anon', { itemLabels: 'people' }] } }),
+          questionPage('everyone', [answer('everyone-answer')], {
+            skipWhen: { '==': [{ sectionStatus: 'individual' }, 'completed'] },
+          }),
+          questionPage('detail', [answer('detail-answer')], { skipWhen: { '==': [{ answer: 'start-other' }, 'x'] } }),
+          questionPage('pets-check', [answer('pets-check-answer')], {
+            skipWhen: { '<': [{ listCount: 'people' }, { listCount: 'pets' }] },
+          }),
+        ],
+        { enabledWhen: { '!=': [{ metadata: 'region' }, 'england'] }, summary: true },
+      ),
+      section(
+        'later',
+        [
+          questionPage('later', [answer('later-answer'), answer('when', 'date')], {
+            skipWhen: { '==': [{ answer: 'start-answer' }, 'skip'] },
+          }),
+          questionPage('soon', [answer('soon-answer')], {
+            skipWhen: { '<': [{ date: { answer: 'when' }, offset: { days: 7 } }, { date: 'today' }] },
+          }),
+          questionPage('after-big', [answer('after-big-answer')], { skipWhen: { answered: { answer: 'big-answer' } } }),
+        ],
+        {
+          enabledWhen: {
+            and: [{ '>': [{ listCount: 'people' }, 1] }, { '!=': [{ sectionStatus: 'household' }, 'notStarted'] }],
+          },
+        },
+      ),
+    ],
   });
 }

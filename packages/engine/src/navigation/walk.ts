@@ -1,7 +1,7 @@
 import type { Page, Section } from '@eq/schema';
 import { type EvalContext, holds } from '../evaluate.ts';
 import { type Location, pageKey } from '../location.ts';
-import { inList, listItems, own } from '../state.ts';
+import { isInList, itemsIn, listIn } from '../state-reads.ts';
 import type { PageLocation } from './completion.ts';
 
 /** How a walk through a section ended: normally, or by a rule that ends the questionnaire. */
@@ -57,15 +57,15 @@ function pageLocations(page: Page, section: string, ctx: EvalContext): PageLocat
     case 'primaryPerson': {
       if (item !== undefined) return [];
       const collector = ctx.compiled.lists.get(page.list)?.collector;
-      const primary = own(ctx.state.lists, page.list)?.primary;
-      const hasPrimary = collector !== undefined && inList(ctx.state, page.list, primary);
+      const primary = listIn(ctx.state, page.list, ctx.reads)?.primary;
+      const hasPrimary = collector !== undefined && isInList(ctx.state, page.list, primary, ctx.reads);
       return hasPrimary
         ? [pageAt(section, page.id), pageAt(section, collector.itemPage.id, primary)]
         : [pageAt(section, page.id)];
     }
     case 'relationships': {
       if (item !== undefined) return [];
-      const items = listItems(ctx.state, page.list);
+      const items = itemsIn(ctx.state, page.list, ctx.reads);
       const pairs: PageLocation[] = [];
       for (let i = 0; i < items.length; i++) {
         for (let j = i + 1; j < items.length; j++) pairs.push(pageAt(section, page.id, items[i], items[j]));
