@@ -9,8 +9,8 @@ import { inSequence } from './middleware/sequence.ts';
 import { devIndexRoutes } from './routes/dev-index.ts';
 import { entryPointRoutes } from './routes/entry-points.ts';
 import { healthRoutes } from './routes/health.ts';
-import { questionnaireRoutes } from './routes/questionnaire.ts';
-import { loadRespondent } from './routes/respondent.ts';
+import { questionnairePages } from './routes/questionnaire.ts';
+import { respondentPages } from './routes/respondent.ts';
 import { sessionRoutes } from './routes/session-pages.ts';
 import { submissionRoutes } from './routes/submission.ts';
 import type { Services } from './services.ts';
@@ -26,7 +26,6 @@ export function createApp(services: Services): Express {
     maxAgeSeconds: config.RESPONSE_TTL_DAYS * 86_400,
     now: services.now,
   });
-  const respondent = loadRespondent(services, sessions);
 
   const app = express();
   app.disable('x-powered-by');
@@ -34,7 +33,7 @@ export function createApp(services: Services): Express {
   app.set('etag', false);
   if (config.TRUST_PROXY) app.set('trust proxy', config.TRUST_PROXY);
   // Each inSequence is one layer of Express's router, which costs every request (middleware/sequence.ts).
-  app.use(inSequence(healthRoutes(services.store), requestLogging(services.logger), security({ production })));
+  app.use(inSequence(healthRoutes(services.store), requestLogging(app, services.logger), security({ production })));
   // Pages are compressed as they are sent (routes/render.ts), static assets once (static-assets.ts).
   app.use('/assets', services.assets.router);
   app.use(
@@ -50,8 +49,7 @@ export function createApp(services: Services): Express {
   );
 
   // The respondent's pages first: nearly every request is one, and no other route shares their paths.
-  app.use(['/questionnaire', '/submit', '/thank-you', '/view-answers'], respondent);
-  app.use(questionnaireRoutes(services));
+  app.use(respondentPages(services, sessions, questionnairePages(services)));
   app.use(submissionRoutes(services));
   app.use(entryPointRoutes(services, sessions));
   app.use(sessionRoutes(services, sessions));

@@ -94,4 +94,26 @@ describe('the logs', () => {
     expect(completed[0]).toMatchObject({ req: { method: 'GET', path: '/start' }, res: { statusCode: 303 } });
     expect(JSON.stringify(completed)).not.toContain('lang=en');
   });
+
+  it('gives a route’s own lines the request’s id, method and path, each request its own', async () => {
+    for (const id of ['refused-request-0001', 'refused-request-0002']) {
+      const browser = new Browser(runner.app).setHeaders({ 'X-Request-Id': id });
+      await browser.open('/s/routing-and');
+      await browser.forge('/questionnaire/age?return=summary', { 'age-answer': '30' });
+      expect(browser.page.status).toBe(403);
+      const refused = logs.entries().filter((e) => e.msg === 'request refused' && (e.req as { id?: string }).id === id);
+      expect(refused).toEqual([expect.objectContaining({ req: { id, method: 'POST', path: '/questionnaire/age' } })]);
+    }
+  });
+
+  it('has no line for a health check, which comes before the logging', async () => {
+    const browser = new Browser(runner.app).setHeaders({ 'X-Request-Id': 'health-check-0001' });
+    await browser.open('/healthz');
+    expect(browser.page.status).toBe(200);
+    expect(browser.page.headers['x-request-id']).toBeUndefined();
+    await browser.open('/start');
+    const paths = logs.entries().map((e) => (e.req as { path?: string } | undefined)?.path);
+    expect(paths).toContain('/start');
+    expect(paths).not.toContain('/healthz');
+  });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { Express as App, Request, RequestHandler, Response } from 'express';
 import type { Logger } from '../logger.ts';
 
 const INCOMING_ID = /^[A-Za-z0-9._-]{8,100}$/;
@@ -15,37 +15,59 @@ declare global {
   }
 }
 
+/** The request's path, set once it passes the logging: the getter below makes no logger for a request before it. */
+const PATH = Symbol('logged path');
+/** The request's child logger, once made. */
+const CHILD = Symbol('request logger');
+/** When the request reached the logging (`performance.now()`). */
+const STARTED = Symbol('request started');
+
+interface LoggedRequest extends Request {
+  [PATH]?: string;
+  [CHILD]?: Logger;
+  [STARTED]: number;
+}
+
 /**
  * A request id on every log line (taken from `X-Request-Id` when a proxy set a sane one) and one
- * line per request, when its response ends (the health checks, mounted before this, have none). Only the path is logged: query strings can carry
- * launch tokens. (pino-http did the same with a child logger and two listeners a request, a
- * tenth of the runner's middleware time; routes rarely log, so their logger is made when used.)
+ * line per request, when its response ends (the health checks, mounted before this, have none).
+ * Only the path is logged: query strings can carry launch tokens. (pino-http did the same with a
+ * child logger and two listeners a request, a tenth of the runner's middleware time; routes
+ * rarely log, so their logger is made when used.) `req.log` is a getter on the app's request
+ * prototype, defined once, rather than a property defined on every request; the listener is one
+ * function for all responses.
  */
-export function requestLogging(logger: Logger): RequestHandler {
+export function requestLogging(app: App, logger: Logger): RequestHandler {
+  Object.defineProperty(app.request, 'log', {
+    get(this: LoggedRequest): Logger | undefined {
+      const path = this[PATH];
+      if (path === undefined) return undefined;
+      this[CHILD] ??= logger.child({ req: { id: this.id, method: this.method, path } });
+      return this[CHILD];
+    },
+    configurable: true,
+  });
+
+  function logEnd(this: Response): void {
+    const req = this.req as LoggedRequest;
+    const line = {
+      req: { id: req.id, method: req.method, path: req[PATH] },
+      res: { statusCode: this.statusCode },
+      responseTime: Math.round(performance.now() - req[STARTED]),
+    };
+    if (this.statusCode >= 500) logger.error(line, 'request errored');
+    else logger.info(line, this.writableFinished ? 'request completed' : 'request aborted');
+  }
+
   return (req, res, next) => {
     const incoming = req.headers['x-request-id'];
     const id = typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader('X-Request-Id', id);
     req.id = id;
-    const path = pathOf(req.originalUrl);
-    let child: Logger | undefined;
-    Object.defineProperty(req, 'log', {
-      get: () => {
-        child ??= logger.child({ req: { id, method: req.method, path } });
-        return child;
-      },
-      configurable: true,
-    });
-    const started = performance.now();
-    res.once('close', () => {
-      const line = {
-        req: { id, method: req.method, path },
-        res: { statusCode: res.statusCode },
-        responseTime: Math.round(performance.now() - started),
-      };
-      if (res.statusCode >= 500) logger.error(line, 'request errored');
-      else logger.info(line, res.writableFinished ? 'request completed' : 'request aborted');
-    });
+    const logged = req as LoggedRequest;
+    logged[PATH] = pathOf(req.originalUrl);
+    logged[STARTED] = performance.now();
+    res.on('close', logEnd);
     next();
   };
 }

@@ -13,7 +13,7 @@ import {
   translate,
   validateQuestion,
 } from '@eq/engine';
-import { type Request, type Response, Router } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { Services } from '../services.ts';
 import { introductionView } from '../view-models/introduction.ts';
 import { alreadySubmittedView, notFoundView } from '../view-models/messages.ts';
@@ -29,11 +29,29 @@ import { INTRODUCTION_URL, locationFromPath, locationUrl } from './urls.ts';
  * its errors or saves (compare-and-set, so nothing another tab saved is lost) and redirects to
  * the engine's next location.
  */
-export function questionnaireRoutes(services: Services): Router {
-  const router = Router();
-  router.get(/^\/questionnaire(\/.*)?$/, (req, res) => show(services, req, res));
-  router.post(/^\/questionnaire(\/.*)?$/, (req, res) => save(services, req, res));
-  return router;
+export function questionnairePages(services: Services): RequestHandler {
+  // One middleware rather than a Router of two routes: a Router costs every request its own
+  // dispatch (most of them are these pages). It answers as that Router did: HEAD as GET (a page
+  // sends no body to HEAD), OPTIONS with the methods it has, and any other method or path goes on.
+  return (req, res, next) => {
+    if (!QUESTIONNAIRE_PATH.test(req.path)) return next();
+    if (req.method === 'GET' || req.method === 'HEAD') return show(services, req, res);
+    if (req.method === 'POST') return save(services, req, res);
+    if (req.method === 'OPTIONS') return allowed(res);
+    next();
+  };
+}
+
+const QUESTIONNAIRE_PATH = /^\/questionnaire(\/.*)?$/;
+const ALLOWED = 'GET, HEAD, POST';
+
+/** Express's answer to OPTIONS on a path whose routes do not handle it (router's sendOptionsResponse). */
+function allowed(res: Response): void {
+  res.setHeader('Allow', ALLOWED);
+  res.setHeader('Content-Length', ALLOWED.length);
+  res.setHeader('Content-Type', 'text/plain');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.end(ALLOWED);
 }
 
 interface Visit {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type CompiledQuestionnaire, compile, emptyState } from '@eq/engine';
 import type { Questionnaire } from '@eq/schema';
 import type { RequestHandler, Response } from 'express';
+import { inSequence } from '../middleware/sequence.ts';
 import type { PublishedVersion } from '../questionnaires/source.ts';
 import type { StoredResponse } from '../responses/stored-response.ts';
 import type { Services } from '../services.ts';
@@ -21,11 +22,24 @@ export function respondentOf(res: Response): Respondent {
   return res.locals.respondent as Respondent;
 }
 
+/** The respondent's paths and any below them, in any letter case, as `app.use(paths)` matched them. */
+const RESPONDENT_PATH = /^\/(?:questionnaire|submit|thank-you|view-answers)(?:\/|$)/i;
+
+/**
+ * The respondent's pages: on their paths, the respondent is loaded (below), then `pages` (the
+ * questionnaire's) answer or pass on to the routes after this (submission's). One middleware, as
+ * nearly every request is one of these: each Express layer or Router costs every request.
+ */
+export function respondentPages(services: Services, sessions: SessionCookies, pages: RequestHandler): RequestHandler {
+  const loaded = inSequence(loadRespondent(services, sessions), pages);
+  return (req, res, next) => (RESPONDENT_PATH.test(req.path) ? loaded(req, res, next) : next());
+}
+
 /**
  * Loads the respondent for pages that need one: no session (or an idle one) goes to the
  * session-expired page, and every request moves the idle session's end on.
  */
-export function loadRespondent(services: Services, sessions: SessionCookies): RequestHandler {
+function loadRespondent(services: Services, sessions: SessionCookies): RequestHandler {
   return async (req, res, next) => {
     const session = req.session;
     if (!session) {
