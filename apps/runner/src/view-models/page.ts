@@ -34,7 +34,49 @@ export const SIGN_OUT_FORM = 'sign-out-form';
 /** The modal opens this long before the session ends (or halfway through a shorter session). */
 const MODAL_LEAD_SECONDS = 120;
 
+/**
+ * Each frame made by `pageFrame`, with a key that is the same for two frames exactly when they
+ * are the same but for their per-request values (document title, language links' URLs, Previous
+ * link's URL, CSRF token, session's end): views/page-frames.ts finds a page's cached frame by it
+ * instead of serialising the whole frame (kilobytes) for every page. The key is made of everything
+ * else `pageFrame` reads, so it holds only while a frame is not changed after it is made (none
+ * is: view-models hand it to the template as it is).
+ */
+const frameKeys = new WeakMap<PageFrame, string>();
+
+/** The key of a frame `pageFrame` made (see `frameKeys`); undefined for any other object. */
+export function frameKeyOf(frame: PageFrame): string | undefined {
+  return frameKeys.get(frame);
+}
+
 export function pageFrame(chrome: Chrome, options: PageOptions): PageFrame {
+  const frame = buildFrame(chrome, options);
+  frameKeys.set(frame, frameKey(chrome, options, frame));
+  return frame;
+}
+
+/**
+ * What `buildFrame` reads, but the per-request values: a JSON array, which no frame serialised
+ * whole (a JSON object) can equal. Whether a session notice is shown is read off the frame, as it
+ * depends on whether the session's end could be written as a time.
+ */
+function frameKey(chrome: Chrome, options: PageOptions, frame: PageFrame): string {
+  return JSON.stringify([
+    chrome.lang,
+    chrome.serviceTitle,
+    chrome.assets,
+    chrome.languages.map((link) => [link.lang, link.label, link.current]),
+    chrome.signOutAction ?? null,
+    Boolean(chrome.csrfToken),
+    options.backUrl !== undefined,
+    frame.sessionNotice !== undefined,
+    frame.timeout === undefined
+      ? null
+      : [chrome.timeoutSeconds ?? null, chrome.sessionEndpoint, chrome.sessionExpiredUrl],
+  ]);
+}
+
+function buildFrame(chrome: Chrome, options: PageOptions): PageFrame {
   const { lang } = chrome;
   // A page titled as the service (the hub, titled by the questionnaire) is not named twice.
   const titled =

@@ -12,8 +12,9 @@ import { answerAll, respond } from '@eq/engine/testing';
 import type { Questionnaire } from '@eq/schema';
 import nunjucks from 'nunjucks';
 import { describe, expect, it } from 'vitest';
+import type { Chrome } from '../view-models/chrome.ts';
 import { html } from '../view-models/html.ts';
-import { pageFrame } from '../view-models/page.ts';
+import { frameKeyOf, pageFrame } from '../view-models/page.ts';
 import { chromeFor, example, fixture, TODAY, viewAt, visibleLocations } from '../view-models/test-pages.ts';
 import type { PageView } from '../view-models/view.ts';
 import { compactHtml } from './compact.ts';
@@ -140,6 +141,52 @@ describe('pages with a cached frame', () => {
     const out = framed.render('pages/message.njk', second);
     for (const value of ['Second', 'token-b', '14:01', '/q/b?lang=cy', '/q/b/back']) expect(out).toContain(value);
     expect(out).not.toContain('token-a');
+  });
+
+  it('are never shared by pages whose frames differ: language, service title, assets, Previous link, sign-in, CSRF token, timeout', () => {
+    const q = example('census-household');
+    const signedOut: Partial<Chrome> = {
+      signOutAction: undefined,
+      sessionExpiresAt: undefined,
+      timeoutSeconds: undefined,
+      sessionEndpoint: undefined,
+      sessionExpiredUrl: undefined,
+    };
+    const variants: [string, Partial<Chrome>, boolean][] = [
+      ['en', {}, true],
+      ['en', {}, false],
+      ['cy', {}, true],
+      ['en', { languages: [] }, true],
+      ['en', { languages: chromeFor(q, 'cy').languages }, true],
+      ['en', { serviceTitle: 'Another service' }, true],
+      ['en', { assets: { css: '/a.css', printCss: '/p.css', js: '/a.js' } }, true],
+      ['en', signedOut, true],
+      ['en', { ...signedOut, csrfToken: undefined }, false],
+      ['en', { csrfToken: undefined }, true],
+      ['en', { signOutAction: undefined }, true],
+      ['en', { signOutAction: '/elsewhere' }, true],
+      ['en', { timeoutSeconds: 100 }, true],
+      ['en', { sessionEndpoint: undefined }, true],
+      ['en', { sessionExpiredUrl: '/gone' }, true],
+      ['en', { sessionExpiresAt: 'not a date' }, true],
+    ];
+    const views = variants.map(([lang, overrides, back]) => ({
+      page: pageFrame(chromeFor(q, lang, overrides), { title: 'A page', ...(back ? { backUrl: '/q/back' } : {}) }),
+      title: html('A'),
+      paragraphs: [],
+    }));
+    expect(new Set(views.map((view) => frameKeyOf(view.page))).size).toBe(variants.length);
+    // Every frame cached before each page is rendered again: one taken for another would show.
+    for (const view of [...views, ...views.reverse()]) expectSamePage({ template: 'pages/message.njk', view });
+  });
+
+  it('are shared by pages whose frames differ only in their per-request values', () => {
+    const q = example('census-household');
+    const page = (title: string, csrfToken: string, sessionExpiresAt: string, back: string) =>
+      pageFrame(chromeFor(q, 'en', { csrfToken, sessionExpiresAt }), { title, backUrl: back });
+    expect(frameKeyOf(page('One', 'a', '2025-06-01T13:32:00Z', '/one'))).toBe(
+      frameKeyOf(page('Two', 'b', '2025-06-01T14:01:00Z', '/two')),
+    );
   });
 
   it('are rendered whole, the same, when a value could change how compaction reads the page', () => {

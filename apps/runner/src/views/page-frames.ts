@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import nunjucks from 'nunjucks';
 import { escapeHtml } from '../view-models/html.ts';
-import type { PageFrame } from '../view-models/page.ts';
+import { frameKeyOf, type PageFrame } from '../view-models/page.ts';
 import { compactHtml } from './compact.ts';
 
 /**
@@ -85,8 +85,8 @@ export function framedPages(
   const frameTemplate = new nunjucks.Template(FRAME_SOURCE, env, 'page-frame');
   const frames = new Map<string, Frame | undefined>();
 
-  function frameOf(shape: PageFrame): Frame | undefined {
-    const key = JSON.stringify(shape);
+  function frameOf(page: PageFrame, shape: PageFrame): Frame | undefined {
+    const key = frameKeyOf(page) ?? JSON.stringify(shape);
     if (frames.has(key)) return frames.get(key);
     const frame = splitFrame(compactHtml(frameTemplate.render({ page: shape })));
     if (frames.size >= MAX_FRAMES) frames.delete(frames.keys().next().value as string);
@@ -97,7 +97,7 @@ export function framedPages(
   function parts(template: string, view: Record<string, unknown>): FramedPage | undefined {
     const page = view.page as PageFrame | undefined;
     const slots = template.startsWith('pages/') && isFrame(page) ? slotsOf(page) : undefined;
-    const frame = slots && frameOf(slots.shape);
+    const frame = slots && frameOf(page as PageFrame, slots.shape);
     if (!slots || !frame) return undefined;
     const main = compactHtml(render(template, { ...view, frameLayout: MAIN_ONLY }));
     // Only the main content's ends can meet whitespace (values neither start nor end with any), and
