@@ -12,6 +12,8 @@ export interface LoggerOptions {
    * each line as it comes.
    */
   gatherMs?: number;
+  /** Where the lines go instead of standard output (tests read them); `gatherMs` is then unused. */
+  destination?: pino.DestinationStream;
 }
 
 const GATHER_BYTES = 4096;
@@ -28,7 +30,7 @@ export function createLogger(level: string, options: LoggerOptions = {}): Logger
         censor: '[redacted]',
       },
     },
-    gatherMs > 0 ? gatheredStdout(gatherMs) : pino.destination({ dest: 1, sync: true }),
+    options.destination ?? (gatherMs > 0 ? gatheredStdout(gatherMs) : pino.destination({ dest: 1, sync: true })),
   );
 }
 

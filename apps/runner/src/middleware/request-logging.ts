@@ -47,6 +47,11 @@ export function requestLogging(app: App, logger: Logger): RequestHandler {
     },
     configurable: true,
   });
+  // The request line holds only the id, method, path, status and time, none of which the
+  // logger's redaction paths could match, and redaction was a third of pino's cost a line: this
+  // child writes the same line to the same destination without it (`redact: []` replaces the
+  // paths for this child only; routes' `req.log` and every other line keep them).
+  const lineLogger = logger.child({}, { redact: [] });
 
   function logEnd(this: Response): void {
     const req = this.req as LoggedRequest;
@@ -55,8 +60,8 @@ export function requestLogging(app: App, logger: Logger): RequestHandler {
       res: { statusCode: this.statusCode },
       responseTime: Math.round(performance.now() - req[STARTED]),
     };
-    if (this.statusCode >= 500) logger.error(line, 'request errored');
-    else logger.info(line, this.writableFinished ? 'request completed' : 'request aborted');
+    if (this.statusCode >= 500) lineLogger.error(line, 'request errored');
+    else lineLogger.info(line, this.writableFinished ? 'request completed' : 'request aborted');
   }
 
   return (req, res, next) => {
