@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { type LoggedProcess, processEnv, startLoggedProcess } from '@eq/http-server/testing';
 
 /** Test support for process-level tests: real author processes, as deployed and as `npm start` runs them. */
 
@@ -50,11 +50,6 @@ function removeStale(builds: string): void {
   }
 }
 
-/** The environment of an author process: nothing is inherited but PATH; any free port on loopback. */
-function processEnv(env: Record<string, string>): Record<string, string> {
-  return { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env };
-}
-
 export interface Finished {
   status: number | null;
   stdout: string;
@@ -88,96 +83,18 @@ export function runToEnd(args: string[], env: Record<string, string>): Promise<F
   });
 }
 
-/** One JSON log line (pino). */
-export interface LogLine {
-  level: number;
-  msg: string;
-  [field: string]: unknown;
-}
+export type { LogLine } from '@eq/http-server/testing';
 
-export interface AuthorProcess {
-  /** `http://127.0.0.1:<port>` */
-  url: string;
-  logs: LogLine[];
-  stderr(): string;
-  /** Settles when the process has exited. */
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** The first log line (already written or still to come) that matches. */
-  waitForLog(matches: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
-  kill(signal: NodeJS.Signals): void;
-  /** SIGTERM, then the exit (SIGKILL if it takes longer than `timeoutMs`). */
-  stop(timeoutMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
+/** A running author process. */
+export type AuthorProcess = LoggedProcess;
 
 /** Starts `node <args>` and resolves once it listens (its "author listening" log line says the port). */
-export async function startAuthor(args: string[], env: Record<string, string>): Promise<AuthorProcess> {
-  const child = spawn(process.execPath, args, {
+export function startAuthor(args: string[], env: Record<string, string>): Promise<AuthorProcess> {
+  return startLoggedProcess({
+    args,
     cwd: APP_DIR,
-    env: processEnv(env),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+    listening: (line) => line.msg === 'author listening',
+    name: 'the author app',
   });
-  const logs: LogLine[] = [];
-  const waiters = new Set<(line: LogLine) => void>();
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  createInterface({ input: child.stdout }).on('line', (text) => {
-    const line = parseLine(text);
-    if (!line) return;
-    logs.push(line);
-    for (const waiter of waiters) waiter(line);
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on('exit', (code, signal) => resolve({ code, signal }));
-  });
-
-  function waitForLog(matches: (line: LogLine) => boolean, timeoutMs = 60_000): Promise<LogLine> {
-    const seen = logs.find(matches);
-    if (seen) return Promise.resolve(seen);
-    return new Promise((resolve, reject) => {
-      const done = (outcome: () => void) => {
-        clearTimeout(timer);
-        waiters.delete(waiter);
-        outcome();
-      };
-      const waiter = (line: LogLine) => {
-        if (matches(line)) done(() => resolve(line));
-      };
-      const timer = setTimeout(
-        () => done(() => reject(new Error(`no such log line in time; stderr: ${stderr}`))),
-        timeoutMs,
-      );
-      waiters.add(waiter);
-      void exited.then(({ code, signal }) =>
-        done(() => reject(new Error(`the author app exited (${code ?? signal}) first; stderr: ${stderr}`))),
-      );
-    });
-  }
-
-  const listening = await waitForLog((line) => line.msg === 'author listening');
-  return {
-    url: `http://127.0.0.1:${Number(listening.port)}`,
-    logs,
-    stderr: () => stderr,
-    exited,
-    waitForLog,
-    kill: (signal) => child.kill(signal),
-    async stop(timeoutMs = 30_000) {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-      const result = await exited;
-      clearTimeout(timer);
-      return result;
-    },
-  };
-}
-
-function parseLine(text: string): LogLine | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && 'msg' in value ? (value as LogLine) : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,8 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { type LoggedProcess, startLoggedProcess } from '@eq/http-server/testing';
 
 /** Test support for process-level tests and the load test: real runner processes, as deployed. */
 
@@ -41,12 +41,7 @@ function removeStale(builds: string): void {
   }
 }
 
-/** One JSON log line of the runner (pino). */
-export interface LogLine {
-  level: number;
-  msg: string;
-  [field: string]: unknown;
-}
+export type { LogLine } from '@eq/http-server/testing';
 
 export interface RunnerProcessOptions {
   /** The script to run: a built `main.js`. */
@@ -61,100 +56,24 @@ export interface RunnerProcessOptions {
   nodeOptions?: string[];
 }
 
-export interface RunnerProcess {
-  /** `http://127.0.0.1:<port>` */
-  url: string;
-  port: number;
-  pid: number;
-  logs: LogLine[];
-  /** What the process wrote to stderr so far. */
-  stderr(): string;
-  /** Settles when the process has exited. */
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** The first log line (already written or still to come) that matches. */
-  waitForLog(matches: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
-  kill(signal: NodeJS.Signals): void;
-  /** SIGTERM, then the exit (SIGKILL if it takes longer than `timeoutMs`). */
-  stop(timeoutMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
+/** A running runner process. */
+export type RunnerProcess = LoggedProcess;
 
 /** Starts `node <main>` and resolves once it listens (its "runner listening" log line says the port). */
-export async function startRunner(options: RunnerProcessOptions): Promise<RunnerProcess> {
-  const env = { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...options.env };
+export function startRunner(options: RunnerProcessOptions): Promise<RunnerProcess> {
   const pinned = options.cpus !== undefined && hasTaskset();
-  const command = pinned ? 'taskset' : process.execPath;
   const node = [...(options.nodeOptions ?? []), options.main];
-  const args = pinned ? ['-c', options.cpus ?? '0', process.execPath, ...node] : node;
   // taskset execs node, so the pid is node's.
-  const child = spawn(command, args, { cwd: APP_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const logs: LogLine[] = [];
-  const waiters = new Set<(line: LogLine) => void>();
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
+  return startLoggedProcess({
+    command: pinned ? 'taskset' : process.execPath,
+    args: pinned ? ['-c', options.cpus ?? '0', process.execPath, ...node] : node,
+    cwd: APP_DIR,
+    env: options.env,
+    listening: (line) => line.msg === 'runner listening',
+    name: 'the runner',
+    keepLogs: options.keepLogs,
+    logTimeoutMs: 20_000,
   });
-  createInterface({ input: child.stdout }).on('line', (text) => {
-    const line = parseLine(text);
-    if (!line) return;
-    if (options.keepLogs !== false) logs.push(line);
-    for (const waiter of waiters) waiter(line);
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on('exit', (code, signal) => resolve({ code, signal }));
-  });
-
-  function waitForLog(matches: (line: LogLine) => boolean, timeoutMs = 20_000): Promise<LogLine> {
-    const seen = logs.find(matches);
-    if (seen) return Promise.resolve(seen);
-    return new Promise((resolve, reject) => {
-      const done = (outcome: () => void) => {
-        clearTimeout(timer);
-        waiters.delete(waiter);
-        outcome();
-      };
-      const waiter = (line: LogLine) => {
-        if (matches(line)) done(() => resolve(line));
-      };
-      const timer = setTimeout(
-        () => done(() => reject(new Error(`no such log line in time; stderr: ${stderr}`))),
-        timeoutMs,
-      );
-      waiters.add(waiter);
-      void exited.then(({ code, signal }) =>
-        done(() => reject(new Error(`the runner exited (${code ?? signal}) first; stderr: ${stderr}`))),
-      );
-    });
-  }
-
-  const listening = await waitForLog((line) => line.msg === 'runner listening');
-  const port = Number(listening.port);
-  const pid = child.pid ?? 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    pid,
-    logs,
-    stderr: () => stderr,
-    exited,
-    waitForLog,
-    kill: (signal) => child.kill(signal),
-    async stop(timeoutMs = 30_000) {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-      const result = await exited;
-      clearTimeout(timer);
-      return result;
-    },
-  };
-}
-
-function parseLine(text: string): LogLine | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && 'msg' in value ? (value as LogLine) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 let taskset: boolean | undefined;
