@@ -17,7 +17,7 @@ import { sendCompressed, sendPage } from '../src/middleware/compress.ts';
 import { locationUrl } from '../src/routes/urls.ts';
 import type { Chrome } from '../src/view-models/chrome.ts';
 import { locationView } from '../src/view-models/render-location.ts';
-import { visibleLocations } from '../src/view-models/test-pages.ts';
+import { chromeFor, visibleLocations } from '../src/view-models/test-pages.ts';
 import { createViewEngine, renderPage } from '../src/views/engine.ts';
 import { type FramedPage, joinFramed } from '../src/views/page-frames.ts';
 
@@ -37,28 +37,19 @@ const journey = answerAll(q, 3, { today: TODAY, seed: 3 });
 if (!journey.complete) throw new Error(`the census household is not complete: ${journey.stuck ?? ''}`);
 const views = createViewEngine();
 
-/** A signed-in respondent's chrome as the runner makes it, with a token as long as csrf-csrf's (129 characters). */
-function chromeFor(path: string): Chrome {
-  return {
-    lang: LANG,
+/**
+ * A signed-in respondent's chrome (test-pages.ts), with the census's language links on this page's
+ * URL and a token as long as csrf-csrf's (129 characters): the values a page's frame carries.
+ */
+function chromeAt(path: string): Chrome {
+  return chromeFor(q, LANG, {
     languages: [
       { lang: 'en', label: 'English', url: `${path}?lang=en`, current: LANG === 'en' },
       { lang: 'cy', label: 'Cymraeg', url: `${path}?lang=cy`, current: LANG === 'cy' },
     ],
-    serviceTitle: LANG === 'cy' ? 'Cyfrifiad 2021' : 'Census 2021',
     csrfToken: `${'9b3f1a9c27e04d5a'.repeat(4)}.${'e1c0a7f35d2b8e64'.repeat(4)}`,
-    signOutAction: '/sign-out',
     sessionExpiresAt: '2025-06-01T12:43:00.000Z',
-    timeoutSeconds: 2700,
-    sessionEndpoint: '/session/expiry',
-    sessionExpiredUrl: '/session-expired',
-    assets: {
-      css: '/a/main.1a2b.css',
-      printCss: '/a/print.3c4d.css',
-      js: '/a/main.5e6f.js',
-      enhanceJs: '/a/e.7a8b.js',
-    },
-  };
+  });
 }
 
 function nameOf(location: Location): string {
@@ -73,7 +64,7 @@ const rendered = locations.map((location, i) => {
   // As the runner links each page back to the one before it.
   const previous = locations[i - 1];
   const view = locationView({
-    chrome: chromeFor(url),
+    chrome: chromeAt(url),
     questionnaire: q,
     location,
     ctx: locationContext(q, journey.state, location, { lang: LANG, today: TODAY }),

@@ -20,9 +20,10 @@ import { compactHtml } from './compact.ts';
  * angle brackets) send the page down the whole-page path instead.
  */
 export interface FramedPages {
-  /** The page, compacted, when its frame can be cached; undefined when it must be rendered whole. */
-  render(template: string, view: Record<string, unknown>): string | undefined;
-  /** The same page as its cached frame's parts and its own (`joinFramed` makes it whole). */
+  /**
+   * The page as its cached frame's parts and its own (`joinFramed` makes it whole, compacted);
+   * undefined when its frame cannot be cached and it must be rendered whole.
+   */
   parts(template: string, view: Record<string, unknown>): FramedPage | undefined;
 }
 
@@ -107,13 +108,7 @@ export function framedPages(
     return { frame, values: slots.values, middle };
   }
 
-  return {
-    parts,
-    render(template, view) {
-      const page = parts(template, view);
-      return page && joinFramed(page);
-    },
-  };
+  return { parts };
 }
 
 function isFrame(frame: unknown): frame is PageFrame {
