@@ -1,8 +1,6 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { type LoggedProcess, processEnv, startLoggedProcess } from '@eq/http-server/testing';
+import { buildApp, type LoggedProcess, processEnv, startLoggedProcess } from '@eq/http-server/testing';
 
 /** Test support for process-level tests: real author processes, as deployed and as `npm start` runs them. */
 
@@ -19,35 +17,10 @@ export interface BuiltAuthor {
   dispose(): void;
 }
 
-/**
- * Builds the app with its build script into a folder of its own (inside the app, so that its
- * imports of node_modules resolve), so test files running at once never share or delete a build.
- */
+/** Builds the app with its build script into a folder of its own (see `buildApp`). */
 export function buildAuthor(): BuiltAuthor {
-  const builds = `${APP_DIR}node_modules/.cache/eq-author-builds`;
-  removeStale(builds);
-  const outdir = `${builds}/${randomUUID()}`;
-  const build = spawnSync(process.execPath, ['scripts/build.mjs', '--outdir', outdir], {
-    cwd: APP_DIR,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`the author build failed:\n${build.stdout}${build.stderr}`);
-  return {
-    main: `${outdir}/main.js`,
-    migrate: `${outdir}/migrate.js`,
-    dispose: () => rmSync(outdir, { recursive: true, force: true }),
-  };
-}
-
-/** Builds left by runs that were killed (over an hour old): no test runs that long. */
-function removeStale(builds: string): void {
-  const hourAgo = Date.now() - 3_600_000;
-  for (const name of existsSync(builds) ? readdirSync(builds) : []) {
-    const path = `${builds}/${name}`;
-    // Another test file may be removing its own build at the same moment.
-    const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
-    if (modified < hourAgo) rmSync(path, { recursive: true, force: true });
-  }
+  const { outdir, dispose } = buildApp(APP_DIR, 'eq-author-builds', 'the author');
+  return { main: `${outdir}/main.js`, migrate: `${outdir}/migrate.js`, dispose };
 }
 
 export interface Finished {

@@ -1,11 +1,11 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { slowRequest } from '@eq/http-server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthorProcess, type BuiltAuthor, buildAuthor, runToEnd, startAuthor } from './author-process.ts';
 import { createFreshDatabase, type FreshDatabase } from './fresh-database.ts';
 import { type ProductionSetup, productionSetup } from './production-env.ts';
-import { slowRequest } from './slow-request.ts';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { type IncomingMessage, request } from 'node:http';
+import { slowRequest } from '@eq/http-server/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithRedis } from '../store/redis-testing.ts';
 import { bundledQuestionnaire, type FakeAuthorApi, startFakeAuthorApi } from './fake-author-api.ts';
@@ -36,7 +36,12 @@ describeWithRedis('a runner told to stop (SIGTERM)', (redisUrl) => {
       .join('; ');
     const body = new URLSearchParams({ _csrf: token, 'access-code': 'ABCD EFGH JKLM NPQR' }).toString();
     const half = Math.floor(body.length / 2);
-    const slow = slowPost(`${url}/start`, { cookie, 'content-length': String(body.length) });
+    const slow = slowRequest(
+      `${url}/start`,
+      'POST',
+      { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      Buffer.byteLength(body),
+    );
     // The runner's "100 Continue" says it has the request: from now on the request is in flight.
     await slow.continued;
     slow.write(body.slice(0, half));
@@ -62,38 +67,3 @@ describeWithRedis('a runner told to stop (SIGTERM)', (redisUrl) => {
     expect(messages).not.toContain('redis connection error');
   }, 30_000);
 });
-
-/** A form POST whose body the test writes piece by piece, once the server has its headers. */
-function slowPost(url: string, headers: Record<string, string>) {
-  let write: (chunk: string) => void = () => {};
-  let continued: () => void = () => {};
-  const started = new Promise<void>((resolve) => {
-    continued = resolve;
-  });
-  const response = new Promise<{ status: number; body: string; connection?: string }>((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', expect: '100-continue' },
-      },
-      (res: IncomingMessage) => {
-        let text = '';
-        res.setEncoding('utf8').on('data', (chunk: string) => {
-          text += chunk;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, connection: res.headers.connection }));
-      },
-    );
-    req.on('error', reject);
-    req.on('continue', continued);
-    req.flushHeaders();
-    let sent = 0;
-    write = (chunk) => {
-      sent += chunk.length;
-      if (sent >= Number(headers['content-length'])) req.end(chunk);
-      else req.write(chunk);
-    };
-  });
-  return { write: (chunk: string) => write(chunk), continued: started, response };
-}
