@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { availableParallelism, cpus } from 'node:os';
+import { freePort } from '../packages/http-server/src/testing/free-port.ts';
 
 /**
  * Which CPUs each side of the load test uses. The runner gets CPU 0 to itself, so its figures are
@@ -89,17 +90,5 @@ function accepts(port: number): Promise<boolean> {
       resolve(reply.startsWith('+PONG'));
     });
     socket.on('error', () => resolve(false));
-  });
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
   });
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -21,6 +20,7 @@ import {
   type RunnerProcess,
   startRunner,
 } from '../../../apps/runner/src/process/runner-process.ts';
+import { freePort } from '../../../packages/http-server/src/testing/free-port.ts';
 
 /**
  * The real system, as deployed: both apps built for production (`node dist/...`), the author on a
@@ -109,19 +109,6 @@ export async function startSystem(redisUrl: string): Promise<System> {
     await stop().catch(() => undefined);
     throw error;
   }
-}
-
-/** A port free at this moment (the runner listens on it moments later). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Removes what the runner kept in Redis under its key prefix. */
