@@ -1,5 +1,12 @@
 import type { Questionnaire } from '@eq/schema';
-import type { CompiledQuestionnaire, FormInput, Location, RenderContext, ResponseState } from '../src/index.ts';
+import type {
+  AnswerValue,
+  CompiledQuestionnaire,
+  FormInput,
+  Location,
+  RenderContext,
+  ResponseState,
+} from '../src/index.ts';
 import { respond } from '../src/testing/index.ts';
 import { TODAY } from './census.ts';
 import type { EngineModule } from './versions.ts';
@@ -49,6 +56,51 @@ export function replay(engine: EngineModule, q: Questionnaire, journey: Journey)
     const next = questionAt(engine, compiled, saved.next, shown);
     if (next) engine.renderText(next.title, shown);
   }
+  return state;
+}
+
+/**
+ * What a replay of the journey posts, validated: each post's values, to save again without
+ * validating, and each state saved, read as new objects as from a store (the first is the start).
+ */
+export function replayed(
+  engine: EngineModule,
+  q: Questionnaire,
+  journey: Journey,
+): { values: Record<string, AnswerValue | undefined>[]; states: ResponseState[] } {
+  const compiled = engine.compile(q);
+  const today = TODAY;
+  const newItemId = itemIds();
+  const values: Record<string, AnswerValue | undefined>[] = [];
+  const states = [journey.start];
+  let state = journey.start;
+  for (const { location, form } of journey.posts) {
+    const ctx = engine.locationContext(q, state, location, { lang: 'en', today });
+    const question = questionAt(engine, compiled, location, ctx);
+    const posted = question ? engine.validateQuestion(question, form, ctx).values : {};
+    values.push(posted);
+    state = engine.savePage(q, state, location, posted, { today, newItemId }).state;
+    states.push(JSON.parse(JSON.stringify(state)));
+  }
+  return { values, states };
+}
+
+/**
+ * The journey's saves alone, each of the state the one before saved, as the runner's store gives
+ * it back (the path of each worked out by the save that made it): `savePage` and nothing else.
+ */
+export function replaySaves(
+  engine: EngineModule,
+  q: Questionnaire,
+  journey: Journey,
+  values: readonly Record<string, AnswerValue | undefined>[],
+): ResponseState {
+  const today = TODAY;
+  const newItemId = itemIds();
+  let state = journey.start;
+  journey.posts.forEach(({ location }, i) => {
+    state = engine.savePage(q, state, location, values[i] ?? {}, { today, newItemId }).state;
+  });
   return state;
 }
 

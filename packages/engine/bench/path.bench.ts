@@ -3,7 +3,8 @@
  * answered, and per runner request. Machines are shared and noisy, so each figure is also given
  * as a ratio to a baseline measured in the same run. `pnpm bench --against <dir>` also measures
  * the runner's requests through another copy of `src` (say, before a change: `cp -r src
- * node_modules/.cache/engine-before`), in turns with this one. A report, not a test: it exits 0.
+ * node_modules/.cache/engine-before`), in turns with this one; `--requests` measures only those.
+ * A report, not a test: it exits 0.
  */
 import { parseArgs } from 'node:util';
 import { Questionnaire } from '@eq/schema';
@@ -44,7 +45,7 @@ const envelope: SubmissionEnvelope = {
  */
 const fresh = (state: ResponseState): ResponseState => ({ ...state });
 
-const { values: args } = parseArgs({ options: { against: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { against: { type: 'string' }, requests: { type: 'boolean' } } });
 const engines: NamedEngine[] = [{ name: 'this', engine }];
 if (args.against) engines.push({ name: 'against', engine: await engineAt(args.against) });
 
@@ -65,6 +66,7 @@ for (const people of SIZES) {
       : `${people} people: NOT ALL ANSWERED, so its figures mean little:\n  ${problems.join('\n  ')}`,
   );
   households.set(people, h.state);
+  if (args.requests) continue;
   const summary = (lang: string) => () => buildSummary(q, fresh(h.state), { lang, today: TODAY });
   const pathAndSummary = () => {
     const state = fresh(h.state);
@@ -83,43 +85,50 @@ for (const people of SIZES) {
 
 const largest = households.get(50) ?? households.get(10);
 const person = largest?.lists.people?.items.at(-1);
-if (largest && person) {
-  const request = runnerRequest(engine, q, largest, person);
-  rows.push(
-    timed('person 50: canVisit + validate + savePage', () => request.post(fresh(largest))),
-    timed('person 50: the same, no path reused (before)', () => request.postWithoutReuse(fresh(largest))),
-    timed('person 50: POST, then GET of the next page', () => request.postThenGet(fresh(largest))),
-  );
-}
-
-const generated = generatedQuestionnaire(300);
-rows.push(
-  timed('checkQuestionnaire: census', () => checkQuestionnaire(document)),
-  timed('checkQuestionnaire: generated, 300 pages', () => checkQuestionnaire(generated), { warmup: 5 }),
-  // The part of the line above that is the zod schema's parse, the rest being the static checks.
-  timed('  of which the schema parse (Questionnaire)', () => Questionnaire.safeParse(generated), { warmup: 5 }),
-);
-
-const baselineState = largest ?? {};
-const baseline = measure(() => structuredClone(baselineState));
-rows.push(
-  { scenario: 'baseline: structuredClone(50-person state)', timing: baseline },
-  timed('baseline: JSON.parse(JSON.stringify(same))', () => JSON.parse(JSON.stringify(baselineState))),
-);
-
-console.log(`\n${table(rows, baseline, 'structuredClone')}`);
-console.log(
-  '\nThe last column is each median over the median of structuredClone of the 50-person state, measured in',
-  'this run: compare those ratios between runs and machines, not milliseconds. "no path reused (before)" makes',
-  'each call on its own copy of the state, so every call walks the path again, as every call did before paths',
-  'were remembered per state. Targets are the issue’s, for the full path and summary.',
-);
+if (!args.requests) timedReport();
 console.log(
   `\nRunner requests${args.against ? `: this src and ${args.against}, in turns` : ''}\n${requestsReport(q, engines, largest)}`,
 );
 console.log(
   '\nA journey is replayed as the runner serves it: each POST (may the page be posted, its context, validation,',
   'the save) and the GET it redirects to (may the page be shown, its context, the back link, its title), each',
-  'request given the state the one before it saved; microseconds a request (a call, for computePath). "× against"',
-  "is the median of this src over the other's, then the median and range of the rounds' own ratios.",
+  'request given the state the one before it saved. Its saves alone are its savePage calls, each from the state',
+  'the one before saved; "read back anew" works out the path of each state it saved as a new object, as after',
+  'reading it from a store. Microseconds of CPU a request (a save; a call, for computePath). "× against" is the',
+  "median of this src over the other's, then the median and range of the rounds' own ratios.",
 );
+
+/** The figures of each scenario alone, against structuredClone of the largest household. */
+function timedReport(): void {
+  if (largest && person) {
+    const request = runnerRequest(engine, q, largest, person);
+    rows.push(
+      timed('person 50: canVisit + validate + savePage', () => request.post(fresh(largest))),
+      timed('person 50: the same, no path reused (before)', () => request.postWithoutReuse(fresh(largest))),
+      timed('person 50: POST, then GET of the next page', () => request.postThenGet(fresh(largest))),
+    );
+  }
+
+  const generated = generatedQuestionnaire(300);
+  rows.push(
+    timed('checkQuestionnaire: census', () => checkQuestionnaire(document)),
+    timed('checkQuestionnaire: generated, 300 pages', () => checkQuestionnaire(generated), { warmup: 5 }),
+    // The part of the line above that is the zod schema's parse, the rest being the static checks.
+    timed('  of which the schema parse (Questionnaire)', () => Questionnaire.safeParse(generated), { warmup: 5 }),
+  );
+
+  const baselineState = largest ?? {};
+  const baseline = measure(() => structuredClone(baselineState));
+  rows.push(
+    { scenario: 'baseline: structuredClone(50-person state)', timing: baseline },
+    timed('baseline: JSON.parse(JSON.stringify(same))', () => JSON.parse(JSON.stringify(baselineState))),
+  );
+
+  console.log(`\n${table(rows, baseline, 'structuredClone')}`);
+  console.log(
+    '\nThe last column is each median over the median of structuredClone of the 50-person state, measured in',
+    'this run: compare those ratios between runs and machines, not milliseconds. "no path reused (before)" makes',
+    'each call on its own copy of the state, so every call walks the path again, as every call did before paths',
+    'were remembered per state. Targets are the issue’s, for the full path and summary.',
+  );
+}

@@ -1,8 +1,8 @@
 import type { Questionnaire } from '@eq/schema';
 import type { ResponseState } from '../src/index.ts';
 import { TODAY } from './census.ts';
-import { censusJourney, replay } from './journey.ts';
-import { runnerRequest } from './runner-request.ts';
+import { censusJourney, replay, replayed, replaySaves } from './journey.ts';
+import { changingAnswer, runnerRequest } from './runner-request.ts';
 import { inTurns, median, roundRatios, type Version } from './turns.ts';
 import type { EngineModule } from './versions.ts';
 
@@ -32,14 +32,41 @@ export function requestsReport(q: Questionnaire, engines: NamedEngine[], househo
     return {
       name: `census household of ${people}: its journey, POST then GET`,
       requests: journey.posts.length * 2,
-      perSample: 1,
+      perSample: 3,
       run: (engine: EngineModule) => replay(engine, q, journey),
     };
   });
+  const journey = censusJourney(q, 3);
+  const [first] = engines;
+  const { values, states } = first ? replayed(first.engine, q, journey) : { values: [], states: [] };
+  scenarios.push(
+    {
+      name: 'census household of 3: its saves alone (savePage)',
+      requests: journey.posts.length,
+      perSample: 3,
+      run: (engine) => replaySaves(engine, q, journey, values),
+    },
+    {
+      // The runner's first request after another instance wrote the record, or after its memory of it went.
+      name: 'census household of 3: computePath of each state it saves, read back anew',
+      requests: states.length,
+      perSample: 1,
+      run: (engine) => {
+        for (const state of states) engine.computePath(q, { ...state }, { today: TODAY });
+      },
+    },
+  );
   const person = household50?.lists.people?.items.at(-1);
   if (household50 && person) {
     const requests = new Map(engines.map(({ engine }) => [engine, runnerRequest(engine, q, household50, person)]));
+    const changing = new Map(engines.map(({ engine }) => [engine, changingAnswer(engine, q, household50, person)]));
     scenarios.push(
+      {
+        name: 'household of 50: POST then GET, from the state the one before saved',
+        requests: 2,
+        perSample: 20,
+        run: (engine) => changing.get(engine)?.(),
+      },
       {
         name: 'household of 50: POST then GET, state just read',
         requests: 2,
@@ -54,7 +81,6 @@ export function requestsReport(q: Questionnaire, engines: NamedEngine[], househo
       },
     );
   }
-  const [first] = engines;
   const header = [
     'scenario',
     ...engines.map((e) => `${e.name} µs/request`),

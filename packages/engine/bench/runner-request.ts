@@ -10,7 +10,7 @@ export interface RunnerRequest {
   /** The same calls, each on its own copy of the state, so that no call can reuse another's path. */
   postWithoutReuse(state: ResponseState): SaveResult;
   /** The POST, then the GET it redirects to: may the next page be shown, and its title. */
-  postThenGet(state: ResponseState): string;
+  postThenGet(state: ResponseState): { state: ResponseState; title: string };
 }
 
 /** A request for the sex question of the household's last person, changing the answer given, through an engine. */
@@ -56,9 +56,26 @@ export function runnerRequest(
       if (!canVisit(q, saved, next, { today }) || next.kind !== 'page')
         throw new Error('the next page may not be shown');
       const nextPage = compiled.pages.get(next.page)?.page;
-      if (nextPage?.kind !== 'question') return '';
+      if (nextPage?.kind !== 'question') return { state: saved, title: '' };
       const ctx = contextOf(saved, next);
-      return renderText(chooseQuestion(nextPage, ctx).title, ctx);
+      return { state: saved, title: renderText(chooseQuestion(nextPage, ctx).title, ctx) };
     },
+  };
+}
+
+/**
+ * A respondent changing the household's last person's answer back and forth, a POST then GET a
+ * call, each from the state the call before saved (as the runner keeps it): what a save of a large
+ * household costs once its path is known.
+ */
+export function changingAnswer(engine: EngineModule, q: Questionnaire, state: ResponseState, person: string) {
+  const first = runnerRequest(engine, q, state, person);
+  let current = first.postThenGet(state).state;
+  const second = runnerRequest(engine, q, current, person);
+  let flip = false;
+  return (): ResponseState => {
+    flip = !flip;
+    current = (flip ? first : second).postThenGet(current).state;
+    return current;
   };
 }

@@ -14,13 +14,14 @@ export interface TurnsOptions {
   minMs?: number;
 }
 
-/** Each version's samples, in milliseconds a run, one a round. */
+/** Each version's samples, in milliseconds of CPU a run, one a round. */
 export type Samples = Map<string, number[]>;
 
 /**
  * Times versions of one scenario in turns, a sample of each a round, the order changing every
  * round: a shared machine's load then falls on each alike, so their ratio means something even
- * when their milliseconds do not.
+ * when their milliseconds do not. Samples are the process's CPU time (the garbage collector's
+ * threads included), which other jobs on a busy machine move far less than the time on the clock.
  */
 export function inTurns(versions: Version[], options: TurnsOptions = {}): Samples {
   const { warmup = 10, perSample = 1, minRounds = 15, minMs = 3_000 } = options;
@@ -30,12 +31,17 @@ export function inTurns(versions: Version[], options: TurnsOptions = {}): Sample
   for (let round = 0; round < minRounds || performance.now() - started < minMs; round++) {
     const order = round % 2 === 0 ? versions : [...versions].reverse();
     for (const { name, run } of order) {
-      const t = performance.now();
+      const t = cpuMs();
       for (let i = 0; i < perSample; i++) run();
-      samples.get(name)?.push((performance.now() - t) / perSample);
+      samples.get(name)?.push((cpuMs() - t) / perSample);
     }
   }
   return samples;
+}
+
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 export function median(values: readonly number[]): number {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addToDate,
@@ -62,6 +63,44 @@ describe('parseIsoDate and toIsoDate', () => {
       expect(parseIsoDate(s), s).toBeUndefined();
       expect(toIsoDate(s), s).toBeUndefined();
     }
+  });
+
+  it('reads every string as the pattern YYYY-MM-DD (or YYYY-MM and the first of the month) reads it', () => {
+    const pattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+    const byPattern = (value: string) => {
+      const full = pattern.exec(value.length === 7 ? `${value}-01` : value);
+      if (!full) return undefined;
+      const [year, month, day] = [Number(full[1]), Number(full[2]), Number(full[3])];
+      return isValidDate(year, month, day) ? { year, month, day } : undefined;
+    };
+    const characters = fc.constantFrom(...'0123456789-/: x\n٣０'.split(''), '1', '2', '0', '-');
+    const strings = fc.oneof(
+      fc.array(characters, { minLength: 6, maxLength: 11 }).map((cs) => cs.join('')),
+      fc
+        .date({ min: new Date(-62198755200000), max: new Date(253402214400000), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
+      fc
+        .tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+        .map(
+          ([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+        ),
+      fc.string({ maxLength: 12 }),
+    );
+    // Real dates with one character replaced, inserted or removed: the strings closest to passing.
+    const nearly = fc
+      .tuple(strings, fc.nat(), characters, fc.constantFrom('replace', 'insert', 'remove'))
+      .map(([value, at, c, how]) => {
+        const i = at % (value.length + 1);
+        const rest = how === 'insert' ? value.slice(i) : value.slice(i + 1);
+        return value.slice(0, i) + (how === 'remove' ? '' : c) + rest;
+      });
+    fc.assert(
+      fc.property(fc.oneof(strings, nearly), fc.boolean(), (value, monthYear) => {
+        const s = monthYear && value.length === 10 ? value.slice(0, 7) : value;
+        expect(parseIsoDate(s)).toEqual(byPattern(s));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 
   it('normalises a date, a month-year or a year number to a date', () => {

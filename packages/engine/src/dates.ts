@@ -4,7 +4,6 @@ import type { DateOffset } from '@eq/schema';
  * Calendar dates as ISO strings (YYYY-MM-DD), computed in UTC so results never depend on the
  * server's time zone.
  */
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export function isValidDate(year: number, month: number, day: number): boolean {
@@ -26,14 +25,33 @@ export function formatIsoDate(year: number, month: number, day: number): string 
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Parses YYYY-MM-DD (or YYYY-MM as the first of the month); undefined if not a real date. */
+/**
+ * Parses YYYY-MM-DD (or YYYY-MM as the first of the month), ASCII digits only; undefined if not a
+ * real date. Read character by character: conditions on ages parse dates at every page of a walk.
+ */
 export function parseIsoDate(value: string): { year: number; month: number; day: number } | undefined {
-  const full = ISO_DATE.exec(value.length === 7 ? `${value}-01` : value);
-  if (!full) return undefined;
-  const year = Number(full[1]);
-  const month = Number(full[2]);
-  const day = Number(full[3]);
+  const full = value.length === 10;
+  if ((!full && value.length !== 7) || value.charCodeAt(4) !== DASH || (full && value.charCodeAt(7) !== DASH)) {
+    return undefined;
+  }
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = full ? digitsAt(value, 8, 2) : 1;
   return isValidDate(year, month, day) ? { year, month, day } : undefined;
+}
+
+const DASH = 0x2d;
+const ZERO = 0x30;
+
+/** The number `count` ASCII digits at `from` spell, or -1 when one is not a digit. */
+function digitsAt(value: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = value.charCodeAt(i) - ZERO;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 /** Normalises YYYY-MM-DD, YYYY-MM or a year number to a full ISO date; undefined otherwise. */

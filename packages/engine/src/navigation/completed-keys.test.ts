@@ -34,3 +34,32 @@ describe('the completed keys of a series of states', () => {
     );
   });
 });
+
+describe('the completed keys of states saved from earlier ones', () => {
+  it('has exactly the keys of each list, whichever earlier state each is saved from', () => {
+    // Saves from an older state (another tab, a back button) go on from a list that a later one
+    // has already gone on from differently: each state's keys stay its own.
+    const step = fc.record({ from: fc.nat(), change });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...KEYS)), fc.array(step, { maxLength: 40 }), (first, steps) => {
+        const states = [{ keys: first, completed: CompletedKeys.of(first) }];
+        for (const { from, change: next } of steps) {
+          const earlier = states[from % states.length] ?? states[0];
+          if (!earlier) return;
+          const later = next([...earlier.keys]);
+          const result = earlier.completed.next(later);
+          const before = new Set(earlier.keys);
+          const after = new Set(later);
+          const changed = KEYS.filter((key) => before.has(key) !== after.has(key));
+          expect([...result.changed].sort()).toEqual(changed.sort());
+          states.push({ keys: later, completed: result.completed });
+          for (const state of states) {
+            const keys = new Set(state.keys);
+            for (const key of [...KEYS, 'other']) expect(state.completed.has(key)).toBe(keys.has(key));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -3,6 +3,7 @@ import type { SectionStatus } from '../evaluate.ts';
 import { type Location, pageKey } from '../location.ts';
 import type { ResponseState } from '../state.ts';
 import { listIn, type StateReads } from '../state-reads.ts';
+import type { SectionProgress } from './path.ts';
 import { storedValue } from './store.ts';
 
 export type PageLocation = Extract<Location, { kind: 'page' }>;
@@ -59,9 +60,26 @@ export function runProgress(
   return { done, status: complete ? 'completed' : started ? 'inProgress' : 'notStarted' };
 }
 
-/** The status of a repeating section as a whole, from the statuses of its repeats. */
-export function combinedStatus(statuses: readonly SectionStatus[]): SectionStatus {
-  if (statuses.length === 0) return 'notStarted';
-  if (statuses.every((s) => s === 'completed')) return 'completed';
-  return statuses.every((s) => s === 'notStarted') ? 'notStarted' : 'inProgress';
+/**
+ * The status of a section among a path's entries (or those walked so far), as conditions see it:
+ * with `item`, of its repeat for that item (the last, were an item listed twice), not started
+ * when there is none; without, of the section as a whole: not started without entries, else
+ * completed or not started when every entry is, else in progress.
+ */
+export function statusIn(
+  entries: readonly SectionProgress[],
+  section: string,
+  item: string | undefined,
+): SectionStatus {
+  let combined: SectionStatus | undefined;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i] as SectionProgress;
+    if (entry.section !== section) continue;
+    if (item !== undefined) {
+      if (entry.item === item) return entry.status;
+    } else {
+      combined = combined === undefined || combined === entry.status ? entry.status : 'inProgress';
+    }
+  }
+  return combined ?? 'notStarted';
 }

@@ -5,8 +5,9 @@ import type { SectionStatus } from '../evaluate.ts';
 import type { Location } from '../location.ts';
 import type { ResponseState } from '../state.ts';
 import type { RenderContext } from '../text/render.ts';
-import { combinedStatus } from './completion.ts';
-import { computePath, type Path } from './path.ts';
+import { statusIn } from './completion.ts';
+import type { Path } from './path.ts';
+import { indexPath } from './path-index.ts';
 
 export interface ContextOptions {
   /** The respondent's language, for texts and messages. */
@@ -28,15 +29,29 @@ export function locationContext(
   options: ContextOptions,
 ): RenderContext {
   const today = options.today ?? todayIso();
-  const path = computePath(q, state, { today });
-  const compiled = compile(q);
-  const base = pathContext(q, state, path, { lang: options.lang, today });
-  if (location.kind !== 'page' && location.kind !== 'sectionSummary') return base;
-  const list =
-    location.kind === 'page'
-      ? compiled.pages.get(location.page)?.list
-      : compiled.sections.get(location.section)?.section.repeat?.list;
-  return contextAt(base, location.item, location.kind === 'page' ? location.to : undefined, list);
+  const { compiled, path } = indexPath(q, state, { today });
+  let item: string | undefined;
+  let to: string | undefined;
+  let list: string | undefined;
+  if (location.kind === 'page') {
+    ({ item, to } = location);
+    list = compiled.pages.get(location.page)?.list;
+  } else if (location.kind === 'sectionSummary') {
+    item = location.item;
+    list = compiled.sections.get(location.section)?.section.repeat?.list;
+  }
+  // Built in one go, as `contextAt(pathContext(...), item, to, list)` would build it: a request makes several.
+  return {
+    compiled,
+    state,
+    today,
+    onPath: path.onPath,
+    sectionStatus: statusesOn(path),
+    lang: options.lang,
+    item,
+    to,
+    list,
+  };
 }
 
 /** The context of a whole path, outside any list item. */
@@ -59,26 +74,9 @@ export function pathContext(
   };
 }
 
-type StatusOf = (section: string, item?: string) => SectionStatus;
-
-/** The statuses of each path's sections, looked up by every context of it: a runner request makes several. */
-const statuses = new WeakMap<Path, StatusOf>();
-
-function statusesOn(path: Path): StatusOf {
-  const known = statuses.get(path);
-  if (known) return known;
-  const repeats = new Map<string, SectionStatus>();
-  const sections = new Map<string, SectionStatus[]>();
-  for (const entry of path.sections) {
-    if (entry.item !== undefined) repeats.set(`${entry.section}@${entry.item}`, entry.status);
-    sections.set(entry.section, [...(sections.get(entry.section) ?? []), entry.status]);
-  }
-  const status: StatusOf = (section, item) =>
-    item === undefined
-      ? combinedStatus(sections.get(section) ?? [])
-      : (repeats.get(`${section}@${item}`) ?? 'notStarted');
-  statuses.set(path, status);
-  return status;
+/** The statuses of a path's sections, as its contexts' conditions see them. */
+function statusesOn(path: Path): (section: string, item?: string) => SectionStatus {
+  return (section, item) => statusIn(path.sections, section, item);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Questionnaire } from '@eq/schema';
 import { type Location, locationKey } from '../location.ts';
 import type { ResponseState } from '../state.ts';
 import type { NavigationOptions } from './path.ts';
-import { blockerOf, finalPosition, type IndexedPath, indexPath, locationAt } from './path-index.ts';
+import { blockerOf, finalPosition, type IndexedPath, indexPath, isCompleteAt, locationAt } from './path-index.ts';
 import { subPageOf, validSubPageCollector } from './sub-pages.ts';
 
 export interface MoveOptions extends NavigationOptions {
@@ -26,11 +26,12 @@ export function nextLocation(
 }
 
 export function nextOn(ip: IndexedPath, current: Location, returnTo?: Location): Location {
-  const at = ip.position.get(locationKey(current)) ?? subPageOf(ip, current)?.collectorAt;
+  const onPath = ip.position.get(locationKey(current));
+  const at = onPath ?? subPageOf(ip, current)?.collectorAt;
   if (at === undefined) return firstIncompleteOn(ip);
   const back = returnTo === undefined ? undefined : ip.position.get(locationKey(returnTo));
   if (back !== undefined) return locationAt(ip, blockerOf(ip, back) ?? back);
-  if (!ip.position.has(locationKey(current))) return locationAt(ip, at);
+  if (onPath === undefined) return locationAt(ip, at);
   const final = finalPosition(ip);
   if (at >= final) return locationAt(ip, final);
   if (ip.hub && ip.sectionOf[at + 1] !== ip.sectionOf[at]) return locationAt(ip, blockerOf(ip, final) ?? final);
@@ -100,7 +101,7 @@ export function canVisitOn(ip: IndexedPath, location: Location): boolean {
     const collectorAt = validSubPageCollector(ip, location);
     return collectorAt !== undefined && blockerOf(ip, collectorAt) === undefined;
   }
-  const summaryReady = location.kind !== 'sectionSummary' || ip.complete[at] === true;
+  const summaryReady = location.kind !== 'sectionSummary' || isCompleteAt(ip, at);
   return summaryReady && blockerOf(ip, at) === undefined;
 }
 

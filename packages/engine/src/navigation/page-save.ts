@@ -46,7 +46,7 @@ export function clear(save: PageSave, state = save.state): ResponseState {
 
 export function completeHere(save: PageSave, state: ResponseState): ResponseState {
   const { page, item, to } = save.location;
-  return markCompleted(state, pageKey(page, item, to));
+  return markCompleted(state, pageKey(page, item, to), save.path.walk.completed);
 }
 
 /** The path of a state the save made. */

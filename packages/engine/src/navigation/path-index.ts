@@ -4,7 +4,8 @@ import { todayIso } from '../dates.ts';
 import { type Location, locationKey } from '../location.ts';
 import type { ResponseState } from '../state.ts';
 import type { NavigationOptions, Path } from './path.ts';
-import { addPageKeys, type PathWalk, type WalkedPath, walkSections } from './section-runs.ts';
+import { type PathWalk, type RunOfPage, type SectionRun, type WalkedPath, walkSections } from './section-runs.ts';
+import { addPageKeys } from './section-walk.ts';
 
 /** A path with what navigating it needs. */
 export interface IndexedPath {
@@ -17,14 +18,18 @@ export interface IndexedPath {
   position: Map<string, number>;
   /** For each location, the index of its entry in `path.sections` (-1 for the final location). */
   sectionOf: number[];
-  /** For each location, whether it is complete; the final location (summary or hub) never is. */
-  complete: boolean[];
+  /** Whether every location has a key of its own (so `position` has one entry a location). */
+  uniqueKeys: boolean;
+  /**
+   * Position of the first location of each entry of `path.sections`. Which locations are complete
+   * is read from the runs of `walk` (`isCompleteAt`): a save changes that for a page or two, and
+   * the path of the state saved shares these arrays rather than copying one flag a location.
+   */
+  starts: number[];
   /** Hub flow: positions of the required sections' locations, in the order the flow lists them. */
   required: number[];
   /** Position in `required` of its first incomplete location. */
   firstRequiredIncomplete: number | undefined;
-  /** Position of the first incomplete location of each entry of `path.sections`. */
-  sectionFirstIncomplete: (number | undefined)[];
   firstIncomplete: number;
   /** How the path was walked, for working out the path of a state saved from this one. */
   walk: PathWalk;
@@ -66,7 +71,7 @@ export function indexPath(
   saved.delete(state);
   const base = earlier && earlier.compiled.questionnaire === q && earlier.today === today ? earlier : undefined;
   const compiled = compile(q);
-  const walked = walkSections(compiled, state, today, base?.walk);
+  const walked = walkSections(compiled, state, today, base?.walk, base && runOfPageOn(base));
   const ip =
     base && walked.sameLocations ? withLocationsOf(base, state, walked) : indexed(compiled, state, today, walked);
   known.set(state, ip);
@@ -85,31 +90,28 @@ function indexed(
   const locations: Location[] = [];
   const position = new Map<string, number>();
   const sectionOf: number[] = [];
-  const complete: boolean[] = [];
-  const sectionFirstIncomplete: (number | undefined)[] = [];
-  walked.runs.forEach(({ walk, done }, s) => {
-    const first = done.indexOf(false);
-    sectionFirstIncomplete.push(first === -1 ? undefined : locations.length + first);
+  const starts: number[] = [];
+  walked.runs.forEach(({ walk }, s) => {
+    starts.push(locations.length);
     for (let i = 0; i < walk.locations.length; i++) {
       position.set(walk.keys[i] ?? '', locations.length);
       locations.push(walk.locations[i] as Location);
       sectionOf.push(s);
-      complete.push(done[i] === true);
     }
   });
   const final: Location = hub ? { kind: 'hub' } : { kind: 'summary' };
   position.set(locationKey(final), locations.length);
   locations.push(final);
   sectionOf.push(-1);
-  complete.push(false);
+  // Duplicate page ids (which the static checks refuse), or a page with the final location's key.
+  const uniqueKeys = position.size === locations.length;
   let onPath = walked.onPath;
   if (onPath === undefined) {
     onPath = new Set();
     for (const run of walked.runs) addPageKeys(onPath, run.walk);
   }
-  const path: Path = { locations, sections: walked.runs.map((run) => run.entry), onPath };
+  const path: Path = { locations, sections: walked.entries, onPath };
   const required = requiredPositions(q, path, sectionOf);
-  const firstRequired = required.findIndex((at) => !complete[at]);
   return {
     path,
     compiled,
@@ -118,11 +120,11 @@ function indexed(
     hub,
     position,
     sectionOf,
-    complete,
+    uniqueKeys,
+    starts,
     required,
-    firstRequiredIncomplete: firstRequired === -1 ? undefined : firstRequired,
-    sectionFirstIncomplete,
-    firstIncomplete: complete.indexOf(false),
+    firstRequiredIncomplete: firstRequiredIncomplete(walked.runs, starts, sectionOf, required),
+    firstIncomplete: firstIncomplete(walked.runs, starts, locations.length - 1),
     walk: walked,
   };
 }
@@ -134,35 +136,71 @@ function indexed(
 function withLocationsOf(base: IndexedPath, state: ResponseState, walked: WalkedPath): IndexedPath {
   const before = base.walk.runs;
   const { runs } = walked;
-  let { complete, sectionFirstIncomplete } = base;
-  if (runs.some((run, s) => run.done !== before[s]?.done)) {
-    complete = [...complete];
-    sectionFirstIncomplete = [...sectionFirstIncomplete];
-    let start = 0;
-    runs.forEach(({ done }, s) => {
-      if (done !== before[s]?.done) {
-        done.forEach((d, i) => {
-          complete[start + i] = d;
-        });
-        const first = done.indexOf(false);
-        sectionFirstIncomplete[s] = first === -1 ? undefined : start + first;
-      }
-      start += done.length;
-    });
-  }
-  const sameEntries = runs.every((run, s) => run.entry === before[s]?.entry);
-  const path = sameEntries ? base.path : { ...base.path, sections: runs.map((run) => run.entry) };
-  const firstRequired = base.required.findIndex((at) => !complete[at]);
+  let sameEntries = true;
+  for (let s = 0; s < runs.length && sameEntries; s++) sameEntries = runs[s]?.entry === before[s]?.entry;
+  const path = sameEntries ? base.path : { ...base.path, sections: walked.entries };
+  const { starts, sectionOf, required } = base;
   return {
-    ...base,
     path,
+    compiled: base.compiled,
     state,
-    complete,
-    firstRequiredIncomplete: firstRequired === -1 ? undefined : firstRequired,
-    sectionFirstIncomplete,
-    firstIncomplete: complete.indexOf(false),
+    today: base.today,
+    hub: base.hub,
+    position: base.position,
+    sectionOf,
+    uniqueKeys: base.uniqueKeys,
+    starts,
+    required,
+    firstRequiredIncomplete: firstRequiredIncomplete(runs, starts, sectionOf, required),
+    firstIncomplete: firstIncomplete(runs, starts, finalPosition(base)),
     walk: walked,
   };
+}
+
+/**
+ * Which run of a path has the location of each key, when each key is on the path once (a section
+ * summary's key names its run too: the run is then worked out again, to the same result).
+ */
+function runOfPageOn(ip: IndexedPath): RunOfPage | undefined {
+  if (!ip.uniqueKeys) return undefined;
+  return (key) => {
+    const at = ip.position.get(key);
+    return at === undefined ? -1 : (ip.sectionOf[at] ?? -1);
+  };
+}
+
+/** Whether the location at a position is complete; the final location (summary or hub) never is. */
+export function isCompleteAt(ip: IndexedPath, at: number): boolean {
+  return doneAt(ip.walk.runs, ip.starts, ip.sectionOf, at);
+}
+
+function doneAt(runs: readonly SectionRun[], starts: readonly number[], sectionOf: readonly number[], at: number) {
+  const s = sectionOf[at] ?? -1;
+  return s >= 0 && runs[s]?.done[at - (starts[s] ?? 0)] === true;
+}
+
+/** The position of the first incomplete location of an entry of `path.sections`. */
+export function sectionFirstIncomplete(ip: IndexedPath, s: number): number | undefined {
+  const first = ip.walk.runs[s]?.firstUndone ?? -1;
+  return first === -1 ? undefined : (ip.starts[s] ?? 0) + first;
+}
+
+function firstIncomplete(runs: readonly SectionRun[], starts: readonly number[], final: number): number {
+  for (let s = 0; s < runs.length; s++) {
+    const first = runs[s]?.firstUndone ?? -1;
+    if (first !== -1) return (starts[s] ?? 0) + first;
+  }
+  return final;
+}
+
+function firstRequiredIncomplete(
+  runs: readonly SectionRun[],
+  starts: readonly number[],
+  sectionOf: readonly number[],
+  required: readonly number[],
+): number | undefined {
+  for (let i = 0; i < required.length; i++) if (!doneAt(runs, starts, sectionOf, required[i] ?? -1)) return i;
+  return undefined;
 }
 
 function requiredPositions(q: Questionnaire, path: Path, sectionOf: number[]): number[] {
@@ -197,6 +235,6 @@ export function blockerOf(ip: IndexedPath, at: number): number | undefined {
     return chained === -1 || first < chained ? ip.required[first] : undefined;
   }
   const s = ip.sectionOf[at] ?? -1;
-  const own = s >= 0 ? ip.sectionFirstIncomplete[s] : undefined;
+  const own = s >= 0 ? sectionFirstIncomplete(ip, s) : undefined;
   return own !== undefined && own < at ? own : undefined;
 }

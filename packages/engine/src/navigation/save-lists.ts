@@ -60,7 +60,7 @@ export function savePrimaryPerson(save: PageSave, page: PrimaryPersonPage): Save
     }
   }
   if (!adds && primary !== undefined) state = removeListItem(save.q, state, page.list, primary);
-  state = markCompleted(store(save, state), pageKey(page.id));
+  state = markCompleted(store(save, state), pageKey(page.id), save.path.walk.completed);
   if (added === undefined || !collector) return proceed(save, state);
   const details: Location = { kind: 'page', section: save.location.section, page: collector.itemPage.id, item: added };
   return { state, next: locate(save, state, details) };

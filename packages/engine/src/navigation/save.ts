@@ -109,5 +109,5 @@ function saveRelationship(save: PageSave, page: RelationshipsPage): SaveResult {
     values = { ...values, [id]: Object.fromEntries(pairs) };
   }
   const state = { ...save.state, itemAnswers: { ...save.state.itemAnswers, [item]: values } };
-  return proceed(save, markCompleted(state, pageKey(page.id, item, to)));
+  return proceed(save, markCompleted(state, pageKey(page.id, item, to), save.path.walk.completed));
 }

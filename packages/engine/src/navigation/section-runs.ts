@@ -1,27 +1,13 @@
 import type { Section } from '@eq/schema';
 import type { CompiledQuestionnaire } from '../compile.ts';
 import { type EvalContext, holds, type SectionStatus } from '../evaluate.ts';
-import { type Location, locationKey } from '../location.ts';
+import type { Location } from '../location.ts';
 import { listItems, type ResponseState } from '../state.ts';
 import { CompletedKeys } from './completed-keys.ts';
-import { combinedStatus, runProgress } from './completion.ts';
+import { runProgress, statusIn } from './completion.ts';
 import type { SectionProgress } from './path.ts';
-import { ReadLog, readsHold } from './read-log.ts';
-import { type WalkEnd, walkSection } from './walk.ts';
-
-/**
- * One walk of a section (or of one repeat of it) and every read it made: it stands for the walk
- * of any later state for which each of those reads finds the same, as walking is deterministic.
- */
-export interface SectionWalk {
-  /** Its locations, the section summary last when the section has one, and their keys. */
-  locations: Location[];
-  keys: string[];
-  /** How many of them are pages, whose keys go on the path. */
-  pages: number;
-  end: WalkEnd;
-  reads: ReadLog;
-}
+import { firstChangedRead, ReadLog, readsHold } from './read-log.ts';
+import { addPageKeys, type SectionWalk, sameWalk, touches, walkRun } from './section-walk.ts';
 
 /** A walk's part in one path: which of its locations are complete, and what deciding that read besides the completed keys. */
 export interface SectionRun {
@@ -29,6 +15,8 @@ export interface SectionRun {
   item: string | undefined;
   walk: SectionWalk;
   done: boolean[];
+  /** The index in `done` of its first incomplete location, -1 when all are complete. */
+  firstUndone: number;
   status: SectionStatus;
   progressReads: ReadLog;
   /** Its entry in `path.sections`. */
@@ -53,13 +41,24 @@ export interface PathWalk {
 }
 
 export interface WalkedPath extends PathWalk {
+  /** The runs' entries, in order: the path's `sections`. */
+  entries: SectionProgress[];
   /** The keys of the pages on the path, when the walk had to work them out. */
   onPath: Set<string> | undefined;
   /** Whether every run has the locations of the base's run in the same place. */
   sameLocations: boolean;
 }
 
+/**
+ * The index of the run of the base's path that has a page with this key, -1 when none has: for
+ * a base whose keys are each on it once, so that a key names one run. It may name a run for a key
+ * that is not a page's (its section summary's): that only costs working out its progress again.
+ */
+export type RunOfPage = (key: string) => number;
+
 const NO_CHANGES: ReadonlySet<string> = new Set();
+/** The one run of a section that does not repeat. */
+const NO_ITEM: readonly undefined[] = [undefined];
 
 /**
  * Walks every enabled section in order (repeating sections once per item), each from its first
@@ -72,19 +71,21 @@ export function walkSections(
   state: ResponseState,
   today: string,
   base: PathWalk | undefined,
+  runOfPage?: RunOfPage,
 ): WalkedPath {
-  return new SectionsWalk(compiled, state, today, base).walk();
+  return new SectionsWalk(compiled, state, today, base, runOfPage).walk();
 }
 
 /** One walk of the sections, with what it has found so far. */
 class SectionsWalk {
   private readonly runs: SectionRun[] = [];
+  private readonly entries: SectionProgress[] = [];
   private readonly enabled: (Enabled | undefined)[] = [];
-  private readonly statuses = new Map<string, SectionStatus[]>();
-  private readonly byItem = new Map<string, SectionStatus>();
   private readonly completed: CompletedKeys;
   /** Keys completed in the base's state and not in this one, or the other way round. */
   private readonly changed: ReadonlySet<string>;
+  /** The base's runs that have a page whose key is in `changed`, when `runOfPage` says. */
+  private touchedRuns: Set<number> | undefined;
   /**
    * The keys of the pages walked so far, worked out only once a read needs them: while every run
    * has the base's locations in the same place, the path so far is the base's, and the reads the
@@ -98,6 +99,7 @@ class SectionsWalk {
     private readonly state: ResponseState,
     private readonly today: string,
     private readonly base: PathWalk | undefined,
+    private readonly runOfPage: RunOfPage | undefined,
   ) {
     ({ completed: this.completed, changed: this.changed } = base
       ? base.completed.next(state.completed)
@@ -108,30 +110,28 @@ class SectionsWalk {
 
   /** The status of a section, or of one repeat of it, as walked so far: what conditions see. */
   private readonly sectionStatus = (section: string, item?: string): SectionStatus =>
-    item === undefined
-      ? combinedStatus(this.statuses.get(section) ?? [])
-      : (this.byItem.get(`${section}@${item}`) ?? 'notStarted');
+    statusIn(this.entries, section, item);
 
   walk(): WalkedPath {
-    const { base, runs } = this;
+    const { base, runs, entries } = this;
     const hub = this.compiled.questionnaire.flow.type === 'hub';
-    walk: for (const [index, section] of this.compiled.questionnaire.sections.entries()) {
+    const sections = this.compiled.questionnaire.sections;
+    walk: for (let index = 0; index < sections.length; index++) {
+      const section = sections[index] as Section;
       if (!this.isEnabled(index, section)) continue;
       const list = section.repeat?.list;
-      const items = list === undefined ? [undefined] : listItems(this.state, list);
+      const items = list === undefined ? NO_ITEM : listItems(this.state, list);
       for (const item of items) {
         const lastAt = base === undefined ? -1 : runAt(base, runs.length, section, item);
         const last = base?.runs[lastAt];
+        const changedAt = last ? this.firstChangedAt(last.walk.reads, lastAt) : -1;
         const walk =
-          last && this.readsHoldAt(last.walk.reads, lastAt) ? this.reuse(last.walk) : this.walkOnce(section, item);
-        const run = this.runOf(section, item, walk, last);
+          last && changedAt === -1 ? this.reuse(last.walk) : this.walkOnce(section, item, last?.walk, changedAt);
+        const run = this.runOf(section, item, walk, last, lastAt);
         const baseRun = base?.runs[runs.length];
         this.sameLocations &&= baseRun !== undefined && sameWalk(baseRun.walk, walk);
-        const repeats = this.statuses.get(section.id) ?? [];
-        repeats.push(run.status);
-        this.statuses.set(section.id, repeats);
-        if (item !== undefined) this.byItem.set(`${section.id}@${item}`, run.status);
         runs.push(run);
+        entries.push(run.entry);
         if (walk.end === 'questionnaire' && !hub) break walk;
       }
     }
@@ -139,6 +139,7 @@ class SectionsWalk {
       completed: this.completed,
       enabled: this.enabled,
       runs,
+      entries,
       onPath: this.onPath,
       sameLocations: this.sameLocations && runs.length === base?.runs.length,
     };
@@ -160,8 +161,13 @@ class SectionsWalk {
 
   /** Whether a log's reads find the same now; `at` is the number of runs walked before they were made. */
   private readsHoldAt(reads: ReadLog, at: number): boolean {
+    return this.firstChangedAt(reads, at) === -1;
+  }
+
+  /** As `readsHoldAt`: where in the log the first read that finds something else is, -1 when none does. */
+  private firstChangedAt(reads: ReadLog, at: number): number {
     const onPath = this.sameLocations && at === this.runs.length ? undefined : this.pathSoFar();
-    return readsHold(reads, this.state, onPath, this.sectionStatus);
+    return firstChangedRead(reads, this.state, onPath, this.sectionStatus);
   }
 
   private pathSoFar(): Set<string> {
@@ -177,24 +183,14 @@ class SectionsWalk {
     return walk;
   }
 
-  private walkOnce(section: Section, item: string | undefined): SectionWalk {
-    const reads = new ReadLog();
-    const locations: Location[] = [];
-    const keys: string[] = [];
-    reads.own = keys;
-    const ctx = this.contextAt(item, section.repeat?.list, reads);
-    const end = walkSection(section, ctx, this.pathSoFar(), { locations, keys });
-    const pages = keys.length;
-    if (section.summary) {
-      const summary: Location = {
-        kind: 'sectionSummary',
-        section: section.id,
-        ...(item === undefined ? {} : { item }),
-      };
-      locations.push(summary);
-      keys.push(locationKey(summary));
-    }
-    return { locations, keys, pages, end, reads };
+  /**
+   * Walks a section for an item; given the base's walk of it and where the first of its reads
+   * that finds something else is, goes on from the page where that read was made.
+   */
+  private walkOnce(section: Section, item: string | undefined, last?: SectionWalk, changedAt = -1): SectionWalk {
+    const list = section.repeat?.list;
+    const contextOf = (reads: ReadLog) => this.contextAt(item, list, reads);
+    return walkRun(section, item, this.state, this.pathSoFar(), contextOf, last, changedAt);
   }
 
   /** Every context has the same properties in the same order, so the evaluator's reads stay fast. */
@@ -212,11 +208,33 @@ class SectionsWalk {
     };
   }
 
+  /**
+   * Whether any of a walk's pages was completed or uncompleted; the walk has the pages of the
+   * base's run at `lastAt`. Most saves complete one page: the runs holding the changed keys are
+   * found once, rather than every page of every run looked up among them.
+   */
+  private touches(walk: SectionWalk, lastAt: number): boolean {
+    const { changed, runOfPage } = this;
+    if (changed.size === 0) return false;
+    if (runOfPage === undefined) return touches(changed, walk);
+    if (this.touchedRuns === undefined) {
+      this.touchedRuns = new Set();
+      for (const key of changed) this.touchedRuns.add(runOfPage(key));
+    }
+    return this.touchedRuns.has(lastAt);
+  }
+
   /** The walk's part in this path: the base's, when its locations, their completion and what else that read are the same. */
-  private runOf(section: Section, item: string | undefined, walk: SectionWalk, last?: SectionRun): SectionRun {
+  private runOf(
+    section: Section,
+    item: string | undefined,
+    walk: SectionWalk,
+    last: SectionRun | undefined,
+    lastAt: number,
+  ): SectionRun {
     const { state, sectionStatus } = this;
     const kept = last !== undefined && sameWalk(last.walk, walk);
-    if (kept && !touches(this.changed, walk) && readsHold(last.progressReads, state, undefined, sectionStatus)) {
+    if (kept && !this.touches(walk, lastAt) && readsHold(last.progressReads, state, undefined, sectionStatus)) {
       return walk === last.walk ? last : { ...last, walk };
     }
     const reads = new ReadLog();
@@ -224,11 +242,21 @@ class SectionsWalk {
     const { done, status } = runProgress(completion, walk.locations, walk.keys);
     if (section.summary) done[done.length - 1] = status === 'completed';
     const entry: SectionProgress =
-      kept && last.entry.status === status
-        ? last.entry
-        : { section: section.id, ...(item === undefined ? {} : { item }), locations: walk.locations, status };
-    return { section, item, walk, done, status, progressReads: reads, entry };
+      kept && last.entry.status === status ? last.entry : progressOf(section, item, walk.locations, status);
+    return { section, item, walk, done, firstUndone: done.indexOf(false), status, progressReads: reads, entry };
   }
+}
+
+/** A run's entry in `path.sections`, without an `item` property when it has none. */
+function progressOf(
+  section: Section,
+  item: string | undefined,
+  locations: Location[],
+  status: SectionStatus,
+): SectionProgress {
+  return item === undefined
+    ? { section: section.id, locations, status }
+    : { section: section.id, item, locations, status };
 }
 
 /** The base's run for a section and item: usually where this walk has got to. */
@@ -245,31 +273,4 @@ function runAt(base: PathWalk, at: number, section: Section, item: string | unde
     base.runIndex = index;
   }
   return base.runIndex.get(section)?.get(item) ?? -1;
-}
-
-export function addPageKeys(onPath: Set<string>, walk: SectionWalk): void {
-  for (let i = 0; i < walk.pages; i++) onPath.add(walk.keys[i] ?? '');
-}
-
-/** Whether any of a walk's pages was completed or uncompleted. */
-function touches(changed: ReadonlySet<string>, walk: SectionWalk): boolean {
-  if (changed.size === 0) return false;
-  for (let i = 0; i < walk.pages; i++) if (changed.has(walk.keys[i] ?? '')) return true;
-  return false;
-}
-
-/** Whether two walks have the same locations (and so the same keys). */
-function sameWalk(a: SectionWalk, b: SectionWalk): boolean {
-  if (a === b) return true;
-  if (a.locations.length !== b.locations.length || a.pages !== b.pages || a.end !== b.end) return false;
-  return a.locations.every((location, i) => sameLocation(location, b.locations[i]));
-}
-
-/** Locations never have a property set to undefined, so equal fields make equal locations. */
-function sameLocation(a: Location, b: Location | undefined): boolean {
-  if (a.kind === 'page') {
-    return b?.kind === 'page' && a.page === b.page && a.section === b.section && a.item === b.item && a.to === b.to;
-  }
-  if (a.kind === 'sectionSummary') return b?.kind === 'sectionSummary' && a.section === b.section && a.item === b.item;
-  return b?.kind === a.kind;
 }

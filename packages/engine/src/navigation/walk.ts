@@ -11,19 +11,23 @@ export type WalkEnd = 'section' | 'questionnaire';
 export interface Walked {
   locations: Location[];
   keys: string[];
+  /** Told of each page the walk comes to (its index in the section), before anything there is read. */
+  step?: (index: number) => void;
 }
 
 /**
  * Appends the locations of one section (one repeat of it when `ctx.item` is set) to `out`,
  * following skip conditions and routing. A page's keys join `onPath` as soon as the page is
  * reached, so its own routing sees its answers while later answers never steer the walk.
+ * `from` goes on with a walk that came to that page: `out` and `onPath` hold what it had found.
  */
-export function walkSection(section: Section, ctx: EvalContext, onPath: Set<string>, out: Walked): WalkEnd {
+export function walkSection(section: Section, ctx: EvalContext, onPath: Set<string>, out: Walked, from = 0): WalkEnd {
   const pages = section.pages;
-  let index = 0;
+  let index = from;
   while (index < pages.length) {
     const page = pages[index];
     if (!page) break;
+    out.step?.(index);
     if (page.skipWhen !== undefined && holds(page.skipWhen, ctx)) {
       index += 1;
       continue;
