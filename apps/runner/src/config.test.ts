@@ -96,6 +96,12 @@ describe('the runner configuration', () => {
     expect(problemsOf({ REDIS_URL: 'not a url' })).toEqual([expect.stringMatching(/^REDIS_URL: /)]);
   });
 
+  it('writes records in the bytes form unless told to keep to the text form for a rolling deploy', () => {
+    expect(readEnvironment({}).RESPONSE_SEALED_FORM).toBe('bytes');
+    expect(readEnvironment({ RESPONSE_SEALED_FORM: 'text' }).RESPONSE_SEALED_FORM).toBe('text');
+    expect(problemsOf({ RESPONSE_SEALED_FORM: 'base64' })).toEqual([expect.stringMatching(/^RESPONSE_SEALED_FORM: /)]);
+  });
+
   it('does not require production values in development or tests', () => {
     expect(problemsOf({ NODE_ENV: 'test' })).toEqual([]);
     expect(problemsOf({ NODE_ENV: 'development', REDIS_URL: 'redis://localhost:6379' })).toEqual([]);

@@ -31,6 +31,11 @@ const Environment = z.object({
   TRUST_PROXY: z.string().optional(),
   /** `off` sends pages uncompressed, for a balancer that compresses them (middleware/compress.ts). */
   COMPRESS: z.enum(['on', 'off']).default('on'),
+  /**
+   * The form response records are written in (responses/crypto.ts; both are read). `text` only for a
+   * rolling deploy from a runner that reads nothing else, until no such runner is left.
+   */
+  RESPONSE_SEALED_FORM: z.enum(['bytes', 'text']).default('bytes'),
 });
 
 export type Environment = z.infer<typeof Environment>;

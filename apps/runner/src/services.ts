@@ -118,7 +118,12 @@ export async function createServices(
     config,
     logger,
     store,
-    responses: new ResponseRepository({ store, serverKey: keys.answer, ttlSeconds: config.RESPONSE_TTL_DAYS * 86_400 }),
+    responses: new ResponseRepository({
+      store,
+      serverKey: keys.answer,
+      ttlSeconds: config.RESPONSE_TTL_DAYS * 86_400,
+      sealedForm: config.RESPONSE_SEALED_FORM,
+    }),
     source,
     outbox,
     delivery,

@@ -1,9 +1,10 @@
 import { LRUCache } from 'lru-cache';
 import type { StoredResponse } from './stored-response.ts';
 
-/** A record as this runner last opened or sealed it: the sealed text, and what opened it. */
+/** A record as this runner last opened or sealed it: the sealed value, and what opened it. */
 export interface OpenedRecord {
-  sealed: string;
+  /** The sealed value as stored, in a buffer of its own (`bufferOfItsOwn`). */
+  sealed: Buffer;
   /** The respondent's secret and the response key derived from it (ResponseCipher.keyFor). */
   secret: string;
   key: Buffer;
@@ -11,8 +12,8 @@ export interface OpenedRecord {
 }
 
 export interface OpenedRecordsOptions {
-  /** Characters of sealed text kept at most: by default a few thousand households, tens of MB with the records parsed. */
-  maxChars?: number;
+  /** Bytes of sealed values kept at most: by default a few thousand households, tens of MB with the records parsed. */
+  maxBytes?: number;
   /** How long an entry may serve; a respondent's next request usually comes within seconds. */
   ttlMs?: number;
 }
@@ -23,26 +24,27 @@ export interface OpenedRecordsOptions {
  * that GET read), and opening a record again costs a key derivation, a decryption, a JSON parse
  * and a validation, then the engine walks its path again, as a new state object is new to it.
  * The store is still read on every request: an entry serves only when the store holds exactly the
- * sealed text it came from (so no update from another tab or instance is missed, and the revision
- * is the store's) and the request holds the same secret (so no one opens a record their cookie
- * could not). Records are never changed in place (the engine and the routes make new ones), so
- * requests can share one.
+ * sealed value it came from, byte for byte (so no update from another tab or instance is missed,
+ * and the revision is the store's) and the request holds the same secret (so no one opens a
+ * record their cookie could not). Records are never changed in place (the engine and the routes
+ * make new ones), so requests can share one.
  */
 export class OpenedRecords {
   private readonly entries: LRUCache<string, OpenedRecord>;
 
   constructor(options: OpenedRecordsOptions = {}) {
     this.entries = new LRUCache<string, OpenedRecord>({
-      maxSize: options.maxChars ?? 8_000_000,
+      // As many records as 8 M characters of the text form (a third longer) held before.
+      maxSize: options.maxBytes ?? 6_000_000,
       sizeCalculation: (entry) => Math.max(1, entry.sealed.length),
       ttl: options.ttlMs ?? 5 * 60_000,
     });
   }
 
-  /** The record `sealed` holds, when this runner opened or sealed exactly that text with this secret. */
-  get(responseId: string, sealed: string, secret: string): OpenedRecord | undefined {
+  /** The record `sealed` holds, when this runner opened or sealed exactly those bytes with this secret. */
+  get(responseId: string, sealed: Buffer, secret: string): OpenedRecord | undefined {
     const entry = this.entries.get(responseId);
-    return entry?.sealed === sealed && entry.secret === secret ? entry : undefined;
+    return entry?.secret === secret && entry.sealed.equals(sealed) ? entry : undefined;
   }
 
   /**
@@ -58,4 +60,14 @@ export class OpenedRecords {
   remember(responseId: string, opened: OpenedRecord): void {
     this.entries.set(responseId, opened);
   }
+}
+
+/**
+ * A copy of `bytes` in memory of its own: kept in `OpenedRecords`, a view of a larger buffer (a
+ * reply read from Redis) or a slice of Node's shared pool would keep all of it.
+ */
+export function bufferOfItsOwn(bytes: Uint8Array): Buffer {
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  copy.set(bytes);
+  return copy;
 }

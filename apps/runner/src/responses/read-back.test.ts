@@ -3,7 +3,7 @@ import { emptyState, type ResponseState } from '@eq/engine';
 import { answerAll, dice, mulberry32 } from '@eq/engine/testing';
 import { Questionnaire } from '@eq/schema';
 import { describe, expect, it } from 'vitest';
-import { readBackOf, readStoredResponse } from './read-back.ts';
+import { isoDateTime, readBackOf, readStoredResponse } from './read-back.ts';
 import { samePlainValue } from './response-repository.ts';
 import { parseStoredResponse, type StoredResponse } from './stored-response.ts';
 
@@ -251,6 +251,66 @@ describe('readBackOf', () => {
       expect(readBackOf(written) !== undefined).toBe(inRange);
       if (inRange) expect(parsedBack(written)).toBeDefined();
     }
+  });
+});
+
+describe('isoDateTime', () => {
+  /** What it stands for: a text that a Date parses from and writes back as it was, in the years 0000 to 9999. */
+  const writtenByDate = (text: string) => {
+    const time = Date.parse(text);
+    return text.length === 24 && !Number.isNaN(time) && new Date(time).toISOString() === text;
+  };
+
+  it('takes exactly the texts a Date writes back as they are, whatever digits or characters are changed', () => {
+    const first = Date.parse('0000-01-01T00:00:00.000Z');
+    const span = Date.parse('+010000-01-01T00:00:00.000Z') - first;
+    const roll = dice(mulberry32(20251126));
+    const digitAt = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
+    let taken = 0;
+    for (let run = 0; run < 50_000; run++) {
+      const chars = [...new Date(Math.floor(first + roll.next() * span)).toISOString()];
+      for (let change = roll.int(0, 3); change > 0; change--) {
+        const at = roll.chance(0.85) ? (roll.pick(digitAt) as number) : roll.int(0, 23);
+        chars[at] = roll.chance(0.9) ? String(roll.int(0, 9)) : String.fromCharCode(roll.int(0x20, 0x7e));
+      }
+      const text = chars.join('');
+      expect(isoDateTime(text), text).toBe(writtenByDate(text));
+      if (writtenByDate(text)) taken += 1;
+    }
+    expect(taken).toBeGreaterThan(12_000);
+  });
+
+  it.each([
+    ['2024-02-29T12:00:00.000Z', true],
+    ['2000-02-29T12:00:00.000Z', true],
+    ['0000-02-29T00:00:00.000Z', true],
+    ['1900-02-29T12:00:00.000Z', false],
+    ['2023-02-29T12:00:00.000Z', false],
+    ['2025-04-31T12:00:00.000Z', false],
+    ['2025-12-31T23:59:59.999Z', true],
+    ['2025-13-01T00:00:00.000Z', false],
+    ['2025-00-01T00:00:00.000Z', false],
+    ['2025-01-00T00:00:00.000Z', false],
+    ['2025-01-32T00:00:00.000Z', false],
+    ['2025-01-01T24:00:00.000Z', false],
+    ['2025-01-01T23:60:00.000Z', false],
+    ['2025-01-01T23:59:60.000Z', false],
+    ['2025-01-01t00:00:00.000Z', false],
+    ['2025-01-01T00:00:00.000z', false],
+    ['2025-01-01 00:00:00.000Z', false],
+    ['+25-01-01T00:00:00.000Z0', false],
+    ['２025-01-01T00:00:00.000Z', false],
+    ['2025-01-01T00:00:00.000+0', false],
+    ['2025-01-01T00:00:00Z', false],
+  ])('%s: %s', (text, taken) => {
+    expect(isoDateTime(text)).toBe(taken);
+    expect(writtenByDate(text)).toBe(taken);
+  });
+
+  it('takes only strings', () => {
+    expect(isoDateTime(new Date(0))).toBe(false);
+    expect(isoDateTime(Date.now())).toBe(false);
+    expect(isoDateTime(undefined)).toBe(false);
   });
 });
 

@@ -191,10 +191,36 @@ function nonEmptyString(value: unknown): value is string {
 /**
  * A date-time as `Date.prototype.toISOString` writes one for the years 0000 to 9999: the schema's
  * ISO pattern takes every such text (its calendar is the same proleptic Gregorian one), and this
- * takes no other, so it never passes one the schema refuses.
+ * takes no other, so it never passes one the schema refuses. Read digit by digit: parsing it into
+ * a Date and writing that back out, which takes exactly the same texts (the test compares them),
+ * was a third of the walk's time.
  */
-function isoDateTime(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length !== 24) return false;
-  const time = Date.parse(value);
-  return !Number.isNaN(time) && new Date(time).toISOString() === value;
+export function isoDateTime(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length !== ISO_SHAPE.length) return false;
+  for (let i = 0; i < ISO_SHAPE.length; i++) {
+    const code = value.charCodeAt(i);
+    const shape = ISO_SHAPE.charCodeAt(i);
+    if (shape === DIGIT ? code < DIGIT || code > DIGIT + 9 : code !== shape) return false;
+  }
+  const year = number(value, 0, 4);
+  const month = number(value, 5, 7);
+  const day = number(value, 8, 10);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] ?? 0);
+  return (
+    day >= 1 && day <= days && number(value, 11, 13) < 24 && number(value, 14, 16) < 60 && number(value, 17, 19) < 60
+  );
+}
+
+/** Where `isoDateTime` wants a digit (0), and its separators. */
+const ISO_SHAPE = '0000-00-00T00:00:00.000Z';
+const DIGIT = 48;
+/** Days in each month of a year that is not a leap year. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The number the digits from `start` to `end` write. */
+function number(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) value = value * 10 + text.charCodeAt(i) - DIGIT;
+  return value;
 }

@@ -118,12 +118,11 @@ function describeRepository(name: string, makeStore: () => Promise<StoreUnderTes
 
     it('keeps nothing readable in the store: no answers, no ids, no metadata', async () => {
       await repository.create(response('resp-0001', { name: 'Siân Evans' }), SECRET);
-      const sealed = (await store.read('response:resp-0001'))?.value ?? '';
-      expect(sealed).toMatch(/^v1\./);
-      const bytes = Buffer.from(sealed.split('.')[2] ?? '', 'base64url');
+      const sealed = (await store.read('response:resp-0001'))?.value ?? Buffer.alloc(0);
+      expect(sealed[0]).toBe(0x02);
       for (const plain of ['Siân', 'Evans', 'census', '100000000001', 'resp-0001', 'inProgress']) {
-        expect(sealed).not.toContain(plain);
-        expect(bytes.includes(Buffer.from(plain, 'utf8'))).toBe(false);
+        expect(sealed.includes(Buffer.from(plain, 'utf8'))).toBe(false);
+        expect(sealed.includes(Buffer.from(plain, 'latin1'))).toBe(false);
       }
     });
 
@@ -139,15 +138,24 @@ function describeRepository(name: string, makeStore: () => Promise<StoreUnderTes
       expect(await elsewhere.load('r1', SECRET)).toBeUndefined();
     });
 
-    it('reads a tampered record as nothing', async () => {
+    it('reads a tampered record as nothing, though it remembers the record it wrote', async () => {
       await repository.create(response('r1'), SECRET);
       const stored = await store.read('response:r1');
-      const [format, iv, body] = (stored?.value ?? '').split('.') as [string, string, string];
-      const bytes = Buffer.from(body, 'base64url');
-      bytes[5] = (bytes[5] ?? 0) ^ 0xff;
-      await store.write('response:r1', `${format}.${iv}.${bytes.toString('base64url')}`, 1, 60);
+      const bytes = Buffer.from(stored?.value ?? '');
+      bytes[20] = (bytes[20] ?? 0) ^ 0xff;
+      await store.write('response:r1', bytes, 1, 60);
       expect(await repository.load('r1', SECRET)).toBeUndefined();
       expect(await repository.update('r1', SECRET, (current) => current)).toBeUndefined();
+    });
+
+    it('serves a remembered record only while the store holds exactly the bytes it came from', async () => {
+      await repository.create(response('r1', { name: 'Siân' }), SECRET);
+      const stored = (await store.read('response:r1'))?.value ?? Buffer.alloc(0);
+      const longer = Buffer.concat([stored, Buffer.of(0)]);
+      await store.write('response:r1', longer, 1, 60);
+      expect(await repository.load('r1', SECRET)).toBeUndefined();
+      await store.write('response:r1', stored, 2, 60);
+      expect((await repository.load('r1', SECRET))?.state.answers).toEqual({ name: 'Siân' });
     });
 
     it('reads a record moved under another response id as nothing', async () => {
@@ -167,10 +175,41 @@ function describeRepository(name: string, makeStore: () => Promise<StoreUnderTes
         JSON.stringify({ ...response('r1'), startedAt: 'yesterday' }),
         JSON.stringify(response('another-id')),
       ];
+      const key = cipher.keyFor('r1', SECRET);
       for (const [i, json] of bad.entries()) {
-        await store.write(`response:r1`, cipher.seal(json, 'r1', SECRET), i, 60);
+        await store.write(`response:r1`, cipher.seal(json, 'r1', SECRET), 2 * i, 60);
+        expect(await repository.load('r1', SECRET)).toBeUndefined();
+        await store.write(`response:r1`, cipher.sealBytesWith(key, json, 'r1'), 2 * i + 1, 60);
         expect(await repository.load('r1', SECRET)).toBeUndefined();
       }
+    });
+
+    it('opens a record an older runner wrote in the text form, and writes it back in the bytes form', async () => {
+      const cipher = new ResponseCipher(SERVER_KEY);
+      const older = response('r1', { name: 'Siân' });
+      await store.write('response:r1', cipher.seal(JSON.stringify(older), 'r1', SECRET), 0, 60);
+      const loaded = await repository.load('r1', SECRET);
+      expect(loaded).toStrictEqual(older);
+      expect(await repository.load('r1', SECRET)).toBe(loaded);
+      const updated = await repository.update('r1', SECRET, (current) => ({ ...current, language: 'en' }), loaded);
+      expect((await store.read('response:r1'))?.value[0]).toBe(0x02);
+      expect(await new ResponseRepository({ store, serverKey: SERVER_KEY }).load('r1', SECRET)).toStrictEqual(updated);
+    });
+
+    it('writes the text form when asked, which a runner before the bytes form reads, and opens it once', async () => {
+      const textual = new ResponseRepository({ store, serverKey: SERVER_KEY, sealedForm: 'text' });
+      await textual.create(response('r1', { name: 'Siân' }), SECRET);
+      const updated = await textual.update('r1', SECRET, (current) => ({ ...current, language: 'en' }));
+      // What an older runner did: read the value as UTF-8 text, open it as the text form.
+      const text = (await store.read('response:r1'))?.value.toString('utf8') ?? '';
+      expect(text).toMatch(/^v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]+$/);
+      const opened = new ResponseCipher(SERVER_KEY).open(text, 'r1', SECRET);
+      expect(JSON.parse(opened ?? 'null')).toStrictEqual(updated);
+      const opens = vi.spyOn(ResponseCipher.prototype, 'openWith');
+      expect(await textual.load('r1', SECRET)).toBe(updated);
+      expect(opens).not.toHaveBeenCalled();
+      opens.mockRestore();
+      expect(await repository.load('r1', SECRET)).toStrictEqual(updated);
     });
 
     it('normalises the stored state when reading it', async () => {
@@ -280,7 +319,7 @@ function describeRepository(name: string, makeStore: () => Promise<StoreUnderTes
       });
     });
 
-    it('reads back what it wrote as the same record, without opening the sealed text again', async () => {
+    it('reads back what it wrote as the same record, without opening the sealed value again', async () => {
       await repository.create(response('r1', { name: 'Siân' }), SECRET);
       const updated = await repository.update('r1', SECRET, (current) => ({ ...current, language: 'en' }));
       const opens = vi.spyOn(ResponseCipher.prototype, 'openWith');

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ResponseStore } from '../store/response-store.ts';
-import { ResponseCipher } from './crypto.ts';
-import { type OpenedRecord, OpenedRecords } from './opened-records.ts';
+import { ResponseCipher, type SealedForm } from './crypto.ts';
+import { bufferOfItsOwn, type OpenedRecord, OpenedRecords } from './opened-records.ts';
 import { readBackOf, readStoredResponse } from './read-back.ts';
 import {
   parseStoredResponse,
@@ -20,6 +20,13 @@ export interface ResponseRepositoryOptions {
   now?: () => number;
   /** How many times `update` tries before giving up on a response that keeps changing (default 10). */
   maxAttempts?: number;
+  /**
+   * The form records are written in (see ResponseCipher; records in either form are read).
+   * Default `bytes`. `text` is for a rolling deploy from a runner that reads only the text form:
+   * deploy with `text`, then with `bytes` once no such runner is left, or it could not open what
+   * the new ones wrote.
+   */
+  sealedForm?: SealedForm;
 }
 
 export type { StoredResponse } from './stored-response.ts';
@@ -53,13 +60,14 @@ export class ResponseRepository {
   private readonly ttlSeconds: number;
   private readonly now: () => number;
   private readonly maxAttempts: number;
+  private readonly sealedForm: SealedForm;
   /**
    * What a request learnt reading each record it holds (revision, key), so its `update` starts
    * from that record instead of reading the store again. Entries go with the record objects: no
    * request ever sees another's.
    */
   private readonly readAs = new WeakMap<StoredResponse, Read>();
-  /** Records opened or written lately: reading back the same sealed text skips opening it again. */
+  /** Records opened or written lately: reading back the same sealed value skips opening it again. */
   private readonly opened = new OpenedRecords();
 
   constructor(options: ResponseRepositoryOptions) {
@@ -68,6 +76,7 @@ export class ResponseRepository {
     this.ttlSeconds = options.ttlSeconds ?? DEFAULT_RESPONSE_TTL_SECONDS;
     this.now = options.now ?? Date.now;
     this.maxAttempts = options.maxAttempts ?? 10;
+    this.sealedForm = options.sealedForm ?? 'bytes';
   }
 
   /** The response, or undefined when absent, expired, or not readable with this secret. */
@@ -80,7 +89,7 @@ export class ResponseRepository {
     if (!usable(record.responseId, secret)) return false;
     const { json, record: stored } = serialise({ ...record, updatedAt: this.timestamp() });
     const responseKey = this.cipher.keyFor(record.responseId, secret);
-    const sealed = this.cipher.sealWith(responseKey, json, record.responseId);
+    const sealed = this.seal(responseKey, json, record.responseId);
     const written = await this.store.write(key(record.responseId), sealed, 0, this.ttlSeconds);
     if (written !== undefined)
       this.opened.remember(record.responseId, { sealed, secret, key: responseKey, record: stored });
@@ -110,7 +119,7 @@ export class ResponseRepository {
       const changed = change(current.record);
       if (changed === undefined) return current.record;
       const { json, record } = serialise({ ...changed, responseId, updatedAt: this.timestamp() });
-      const sealed = this.cipher.sealWith(current.key, json, responseId);
+      const sealed = this.seal(current.key, json, responseId);
       const written = await this.store.write(key(responseId), sealed, current.revision, this.ttlSeconds);
       if (written !== undefined) {
         this.readAs.set(record, { ...current, record, revision: written });
@@ -132,14 +141,21 @@ export class ResponseRepository {
     return read;
   }
 
-  private open(responseId: string, secret: string, sealed: string): OpenedRecord | undefined {
+  /** `sealed` as the store gave it (copied to be remembered: it may be a view of a larger buffer). */
+  private open(responseId: string, secret: string, sealed: Buffer): OpenedRecord | undefined {
     const responseKey = this.opened.keyFor(responseId, secret) ?? this.cipher.keyFor(responseId, secret);
     const json = this.cipher.openWith(responseKey, sealed, responseId);
     const record = json === undefined ? undefined : readStoredResponse(json);
     if (record?.responseId !== responseId) return undefined;
-    const opened = { sealed, secret, key: responseKey, record };
+    const opened = { sealed: bufferOfItsOwn(sealed), secret, key: responseKey, record };
     this.opened.remember(responseId, opened);
     return opened;
+  }
+
+  private seal(responseKey: Buffer, json: string, responseId: string): Buffer {
+    return this.sealedForm === 'bytes'
+      ? this.cipher.sealBytesWith(responseKey, json, responseId)
+      : bufferOfItsOwn(Buffer.from(this.cipher.sealWith(responseKey, json, responseId), 'latin1'));
   }
 
   private timestamp(): string {

@@ -34,7 +34,7 @@ describe('MemoryStore housekeeping', () => {
     expect(store.size).toBe(3);
     vi.advanceTimersByTime(1000);
     expect(store.size).toBe(1);
-    expect(await store.read('long')).toEqual({ value: 'y', revision: 1 });
+    expect(await store.read('long')).toEqual({ value: Buffer.from('y'), revision: 1 });
     await store.close();
   });
 

@@ -13,7 +13,7 @@ interface Expiring {
 }
 
 interface MemoryRecord extends Expiring {
-  value: string;
+  value: Buffer;
   revision: number;
 }
 
@@ -44,16 +44,23 @@ export class MemoryStore implements ResponseStore {
     this.sweeper.unref();
   }
 
+  // Values are copied in and out, as they are on their way to and from Redis: a caller changing
+  // its buffer afterwards changes nothing stored.
   async read(key: string): Promise<Versioned | undefined> {
     const record = this.live(this.records, key);
-    return record && { value: record.value, revision: record.revision };
+    return record && { value: Buffer.from(record.value), revision: record.revision };
   }
 
-  async write(key: string, value: string, revision: number, ttlSeconds: number): Promise<number | undefined> {
+  async write(
+    key: string,
+    value: string | Uint8Array,
+    revision: number,
+    ttlSeconds: number,
+  ): Promise<number | undefined> {
     const current = this.live(this.records, key)?.revision ?? 0;
     if (current !== revision) return undefined;
     const next = current + 1;
-    this.records.set(key, { value, revision: next, expiresAt: this.expiry(ttlSeconds) });
+    this.records.set(key, { value: Buffer.from(value), revision: next, expiresAt: this.expiry(ttlSeconds) });
     return next;
   }
 

@@ -14,7 +14,7 @@ const STATUSES_WORTH_WAITING_FOR = new Set(['ready', 'wait', 'connecting', 'conn
 
 /** The store's Lua scripts, added to the client by `defineCommand` (run by EVALSHA, loaded on first use). */
 interface ScriptedRedis extends Redis {
-  eqCompareAndSet(key: string, revision: number, value: string, ttlMs: number): Promise<number | null>;
+  eqCompareAndSet(key: string, revision: number, value: string | Uint8Array, ttlMs: number): Promise<number | null>;
   eqEnqueue(due: string, payloads: string, id: string, payload: string, dueAt: number): Promise<number>;
   eqClaimDue(
     due: string,
@@ -47,13 +47,19 @@ export class RedisStore implements ResponseStore {
     this.pingTimeoutMs = options.pingTimeoutMs ?? 2000;
   }
 
+  /** The value as Redis sent it: a view of the connection's read buffer, not decoded to text. */
   async read(key: string): Promise<Versioned | undefined> {
-    const [revision, value] = await this.client.hmget(this.recordKey(key), 'rev', 'value');
+    const [revision, value] = await this.client.hmgetBuffer(this.recordKey(key), 'rev', 'value');
     if (revision == null || value == null) return undefined;
-    return { value, revision: Number(revision) };
+    return { value, revision: Number(revision.toString('latin1')) };
   }
 
-  async write(key: string, value: string, revision: number, ttlSeconds: number): Promise<number | undefined> {
+  async write(
+    key: string,
+    value: string | Uint8Array,
+    revision: number,
+    ttlSeconds: number,
+  ): Promise<number | undefined> {
     const next = await this.client.eqCompareAndSet(this.recordKey(key), revision, value, ttlMilliseconds(ttlSeconds));
     return next ?? undefined;
   }

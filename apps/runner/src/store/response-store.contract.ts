@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ResponseStore } from './response-store.ts';
+import type { ResponseStore, Versioned } from './response-store.ts';
 
 /** A fresh, empty store for one test, and a way to let time pass for its TTLs. */
 export interface StoreUnderTest {
@@ -16,6 +17,11 @@ const TTL_MS = TTL_SECONDS * 1000;
 const DAY = 86_400;
 const NOW = 1_750_000_000_000;
 const LEASE = 30_000;
+
+/** A record read, its value as UTF-8 text (the tests write text unless they test bytes). */
+function asText(read: Versioned | undefined): { value: string; revision: number } | undefined {
+  return read && { value: read.value.toString('utf8'), revision: read.revision };
+}
 
 /** The behaviour every ResponseStore must have; run by each implementation's test file. */
 export function describeResponseStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
@@ -35,7 +41,7 @@ export function describeResponseStoreContract(name: string, makeStore: () => Pro
     async function appendWithRetry(key: string, entry: string): Promise<void> {
       for (;;) {
         const current = await store.read(key);
-        const list: string[] = current ? JSON.parse(current.value) : [];
+        const list: string[] = current ? JSON.parse(current.value.toString('utf8')) : [];
         const written = await store.write(key, JSON.stringify([...list, entry]), current?.revision ?? 0, DAY);
         if (written !== undefined) return;
       }
@@ -48,33 +54,54 @@ export function describeResponseStoreContract(name: string, makeStore: () => Pro
 
       it('creates a record at revision 1 and reads it back', async () => {
         expect(await store.write('r', 'first', 0, DAY)).toBe(1);
-        expect(await store.read('r')).toEqual({ value: 'first', revision: 1 });
+        expect(asText(await store.read('r'))).toEqual({ value: 'first', revision: 1 });
       });
 
       it('replaces a record written at its current revision and moves the revision on', async () => {
         await store.write('r', 'first', 0, DAY);
         expect(await store.write('r', 'second', 1, DAY)).toBe(2);
         expect(await store.write('r', 'third', 2, DAY)).toBe(3);
-        expect(await store.read('r')).toEqual({ value: 'third', revision: 3 });
+        expect(asText(await store.read('r'))).toEqual({ value: 'third', revision: 3 });
       });
 
       it('keeps values byte for byte, including unicode and separators', async () => {
         const value = 'Siân 👩‍👩‍👧 "quoted" \n\t . : {} \u0000 end';
         await store.write('r', value, 0, DAY);
-        expect((await store.read('r'))?.value).toBe(value);
+        expect((await store.read('r'))?.value.toString('utf8')).toBe(value);
+      });
+
+      it('keeps bytes as they are, every byte value, whether or not they are UTF-8', async () => {
+        const value = Buffer.concat([
+          Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+          Buffer.of(0xc3, 0x28, 0xff),
+        ]);
+        await store.write('r', value, 0, DAY);
+        expect((await store.read('r'))?.value.equals(value)).toBe(true);
+        const large = randomBytes(64 * 1024);
+        await store.write('r', large, 1, DAY);
+        expect((await store.read('r'))?.value.equals(large)).toBe(true);
+      });
+
+      it('keeps what was written, whatever the writer or a reader does with its buffer afterwards', async () => {
+        const value = Buffer.from('first');
+        await store.write('r', value, 0, DAY);
+        value.fill(0);
+        const read = await store.read('r');
+        read?.value.fill(0);
+        expect(asText(await store.read('r'))).toEqual({ value: 'first', revision: 1 });
       });
 
       it('refuses to create a record that already exists', async () => {
         await store.write('r', 'first', 0, DAY);
         expect(await store.write('r', 'intruder', 0, DAY)).toBeUndefined();
-        expect(await store.read('r')).toEqual({ value: 'first', revision: 1 });
+        expect(asText(await store.read('r'))).toEqual({ value: 'first', revision: 1 });
       });
 
       it('refuses a write at a stale revision', async () => {
         await store.write('r', 'first', 0, DAY);
         await store.write('r', 'second', 1, DAY);
         expect(await store.write('r', 'stale', 1, DAY)).toBeUndefined();
-        expect(await store.read('r')).toEqual({ value: 'second', revision: 2 });
+        expect(asText(await store.read('r'))).toEqual({ value: 'second', revision: 2 });
       });
 
       it('refuses a write at a revision the record never had', async () => {
@@ -89,8 +116,8 @@ export function describeResponseStoreContract(name: string, makeStore: () => Pro
         await store.write('a', 'A', 0, DAY);
         await store.write('b', 'B', 0, DAY);
         await store.write('a', 'A2', 1, DAY);
-        expect(await store.read('a')).toEqual({ value: 'A2', revision: 2 });
-        expect(await store.read('b')).toEqual({ value: 'B', revision: 1 });
+        expect(asText(await store.read('a'))).toEqual({ value: 'A2', revision: 2 });
+        expect(asText(await store.read('b'))).toEqual({ value: 'B', revision: 1 });
       });
 
       it('lets exactly one of two writers at the same revision win', async () => {
@@ -99,7 +126,7 @@ export function describeResponseStoreContract(name: string, makeStore: () => Pro
         const winners = results.filter((r) => r !== undefined);
         expect(winners).toEqual([2]);
         const winner = results[0] === 2 ? 'left' : 'right';
-        expect(await store.read('r')).toEqual({ value: winner, revision: 2 });
+        expect(asText(await store.read('r'))).toEqual({ value: winner, revision: 2 });
       });
 
       it('lets exactly one of many creators win', async () => {
@@ -112,7 +139,7 @@ export function describeResponseStoreContract(name: string, makeStore: () => Pro
         const entries = Array.from({ length: 20 }, (_, i) => `writer-${i}`);
         await Promise.all(entries.map((entry) => appendWithRetry('r', entry)));
         const final = await store.read('r');
-        expect(JSON.parse(final?.value ?? '[]').sort()).toEqual([...entries].sort());
+        expect(JSON.parse(final?.value.toString('utf8') ?? '[]').sort()).toEqual([...entries].sort());
         expect(final?.revision).toBe(20);
       });
     });
@@ -121,7 +148,7 @@ export function describeResponseStoreContract(name: string, makeStore: () => Pro
       it('reads a record until its time to live runs out, then nothing', async () => {
         await store.write('r', 'brief', 0, TTL_SECONDS);
         await subject.elapse(TTL_MS / 2);
-        expect(await store.read('r')).toEqual({ value: 'brief', revision: 1 });
+        expect(asText(await store.read('r'))).toEqual({ value: 'brief', revision: 1 });
         await subject.elapse(TTL_MS);
         expect(await store.read('r')).toBeUndefined();
       });
@@ -131,7 +158,7 @@ export function describeResponseStoreContract(name: string, makeStore: () => Pro
         await subject.elapse(TTL_MS * 1.5);
         expect(await store.write('r', 'stale', 1, DAY)).toBeUndefined();
         expect(await store.write('r', 'new', 0, DAY)).toBe(1);
-        expect(await store.read('r')).toEqual({ value: 'new', revision: 1 });
+        expect(asText(await store.read('r'))).toEqual({ value: 'new', revision: 1 });
       });
 
       it('starts the time to live again on every write', async () => {
@@ -139,7 +166,7 @@ export function describeResponseStoreContract(name: string, makeStore: () => Pro
         await subject.elapse(TTL_MS * 0.6);
         await store.write('r', 'second', 1, TTL_SECONDS);
         await subject.elapse(TTL_MS * 0.6);
-        expect(await store.read('r')).toEqual({ value: 'second', revision: 2 });
+        expect(asText(await store.read('r'))).toEqual({ value: 'second', revision: 2 });
       });
     });
 
@@ -164,7 +191,7 @@ export function describeResponseStoreContract(name: string, makeStore: () => Pro
       it('is separate from records of the same key', async () => {
         await store.write('same', 'record', 0, DAY);
         expect(await store.claimOnce('same', DAY)).toBe(true);
-        expect(await store.read('same')).toEqual({ value: 'record', revision: 1 });
+        expect(asText(await store.read('same'))).toEqual({ value: 'record', revision: 1 });
       });
     });
 

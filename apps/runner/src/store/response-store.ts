@@ -1,12 +1,16 @@
 /**
  * Where runners keep everything about respondents between requests: Redis in production (any
  * instance can serve any request), an in-process memory store for a single development
- * instance. Values are opaque strings (the responses layer encrypts before writing), so a
+ * instance. Records are opaque bytes (the responses layer encrypts before writing), so a
  * store never sees answers. Both implementations pass the contract tests in
  * `response-store.contract.ts`.
  */
 export interface Versioned {
-  value: string;
+  /**
+   * The bytes written (a string is written as its UTF-8). Read only: it may be a view of a larger
+   * buffer (Redis's reply), so a caller keeping it past the request copies it.
+   */
+  value: Buffer;
   /** Increases on every write; 0 means "does not exist" in `write`. */
   revision: number;
 }
@@ -25,7 +29,7 @@ export interface ResponseStore {
    * Writes only if the record is still at `revision` (0: only if absent), sets its time to live,
    * and returns the new revision; undefined when another writer got there first (compare-and-set).
    */
-  write(key: string, value: string, revision: number, ttlSeconds: number): Promise<number | undefined>;
+  write(key: string, value: string | Uint8Array, revision: number, ttlSeconds: number): Promise<number | undefined>;
   /** True the first time a key is claimed within its time to live (launch-token replay guard). */
   claimOnce(key: string, ttlSeconds: number): Promise<boolean>;
 

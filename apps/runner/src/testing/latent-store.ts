@@ -18,7 +18,12 @@ export class LatentStore extends MemoryStore {
     return super.read(key);
   }
 
-  override async write(key: string, value: string, revision: number, ttlSeconds: number): Promise<number | undefined> {
+  override async write(
+    key: string,
+    value: string | Uint8Array,
+    revision: number,
+    ttlSeconds: number,
+  ): Promise<number | undefined> {
     await this.pause();
     return super.write(key, value, revision, ttlSeconds);
   }

@@ -17,7 +17,12 @@ export class ObservedStore implements ResponseStore {
     return this.inner.read(key);
   }
 
-  async write(key: string, value: string, revision: number, ttlSeconds: number): Promise<number | undefined> {
+  async write(
+    key: string,
+    value: string | Uint8Array,
+    revision: number,
+    ttlSeconds: number,
+  ): Promise<number | undefined> {
     const written = await this.inner.write(key, value, revision, ttlSeconds);
     if (written !== undefined) this.writtenKeys.push(key);
     return written;
