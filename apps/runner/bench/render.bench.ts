@@ -9,9 +9,11 @@
  *
  * The first table shows one household's pages again and again, which caches kept across pages
  * answer from memory. The second is what respondents cost: `--households` census households, each
- * different (names, answers, item ids), each page of each one's journey rendered once by each
- * version (after `--warmup` households not measured, as a runner that has been serving a while),
- * by kind of page, with how often memoised macros were answered from memory. A report: it exits 0.
+ * different (names, answers, item ids), each page of each one's journey built and rendered once by
+ * each version as a GET does (view-model, then `renderPage`: a framed page as its parts, which the
+ * runner compresses without joining), after `--warmup` households not measured (as a runner that
+ * has been serving a while), by kind of page, with how often memoised macros were answered from
+ * memory. A report: it exits 0.
  */
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -32,7 +34,11 @@ import nunjucks from 'nunjucks';
 import { locationUrl } from '../src/routes/urls.ts';
 import type { Chrome } from '../src/view-models/chrome.ts';
 import type { locationView as LocationView, LocationViewInput, PageView } from '../src/view-models/render-location.ts';
-import type { createViewEngine as CreateViewEngine, ViewEngineOptions } from '../src/views/engine.ts';
+import type {
+  createViewEngine as CreateViewEngine,
+  renderPage as RenderPage,
+  ViewEngineOptions,
+} from '../src/views/engine.ts';
 import type { macroMemoStats as MacroMemoStats } from '../src/views/memoised-macros.ts';
 import { journeyPages, type ShownPage } from './journey-pages.ts';
 
@@ -54,19 +60,28 @@ interface Version {
   name: string;
   views: nunjucks.Environment;
   locationView: typeof LocationView;
+  renderPage: typeof RenderPage;
   /** The memoised macros' counts, for a version that has them. */
   memo: () => { hits: number; misses: number; skipped: number } | undefined;
 }
 
 async function version(name: string, src: string, options: ViewEngineOptions = {}): Promise<Version> {
   const at = (path: string) => pathToFileURL(join(src, path)).href;
-  const engine: { createViewEngine: typeof CreateViewEngine } = await import(at('views/engine.ts'));
+  const engine: { createViewEngine: typeof CreateViewEngine; renderPage: typeof RenderPage } = await import(
+    at('views/engine.ts')
+  );
   const models: { locationView: typeof LocationView } = await import(at('view-models/render-location.ts'));
   const memo: { macroMemoStats?: typeof MacroMemoStats } = await import(at('views/memoised-macros.ts')).catch(
     () => ({}),
   );
   const views = engine.createViewEngine(options);
-  return { name, views, locationView: models.locationView, memo: () => memo.macroMemoStats?.(views) };
+  return {
+    name,
+    views,
+    locationView: models.locationView,
+    renderPage: engine.renderPage,
+    memo: () => memo.macroMemoStats?.(views),
+  };
 }
 
 const require = createRequire(import.meta.url);
@@ -273,11 +288,11 @@ function kindOf(page: ShownPage): string {
   return `${info?.page.kind ?? 'page'}${errors}`;
 }
 
-/** A household's pages as one version's view-models build them, with a chrome of its own session. */
-function householdViews(v: Version, pages: ShownPage[], seed: number): { kind: string; view: PageView }[] {
+/** A household's pages as one version's view-models are given them, with a chrome of its own session. */
+function householdInputs(pages: ShownPage[], seed: number): { kind: string; input: LocationViewInput }[] {
   return pages.map((page, i) => {
     const url = urls(page.location);
-    const view = v.locationView({
+    const input: LocationViewInput = {
       chrome: chromeFor(url, seed * 1000 + i),
       questionnaire: q,
       location: page.location,
@@ -286,8 +301,8 @@ function householdViews(v: Version, pages: ShownPage[], seed: number): { kind: s
       urls,
       backUrl: '/questionnaire/',
       ...(page.form ? { form: page.form, errors: page.errors ?? [] } : {}),
-    });
-    return { kind: kindOf(page), view };
+    };
+    return { kind: kindOf(page), input };
   });
 }
 
@@ -297,68 +312,101 @@ function cpuTime(): number {
   return user + system;
 }
 
-/** µs of CPU to render each page once, summed by kind, with the number of pages of each kind. */
-function renderHousehold(v: Version, pages: { kind: string; view: PageView }[]): Map<string, [number, number]> {
-  const byKind = new Map<string, [number, number]>();
-  for (const { kind, view } of pages) {
-    const t = cpuTime();
-    v.views.render(view.template, view.view);
-    const spent = cpuTime() - t;
-    const [sum, count] = byKind.get(kind) ?? [0, 0];
-    byKind.set(kind, [sum + spent, count + 1]);
+/** CPU µs of a page's view-model, and of its render (as the runner renders it: `renderPage`). */
+interface Spent {
+  view: number;
+  render: number;
+}
+const PARTS = ['view', 'render', 'both'] as const;
+type Part = (typeof PARTS)[number];
+
+/** What a GET does to a page: its view-model, then its render; µs of CPU summed by kind, with the pages of each kind. */
+function showHousehold(v: Version, pages: { kind: string; input: LocationViewInput }[]): Map<string, [Spent, number]> {
+  const byKind = new Map<string, [Spent, number]>();
+  for (const { kind, input } of pages) {
+    const t0 = cpuTime();
+    const page = v.locationView(input);
+    const t1 = cpuTime();
+    v.renderPage(v.views, page.template, page.view);
+    const t2 = cpuTime();
+    const [sum, count] = byKind.get(kind) ?? [{ view: 0, render: 0 }, 0];
+    byKind.set(kind, [{ view: sum.view + t1 - t0, render: sum.render + t2 - t1 }, count + 1]);
   }
   return byKind;
 }
 
 const ALL = 'all pages of a journey';
-/** Per version, per kind (and ALL): each measured household's µs a page; and the ratios of the first version's to the second's. */
+/** Per version, per kind (and ALL) and part: each measured household's µs a page; and the ratios of the first version's to the second's. */
 const spent = versions.map(() => new Map<string, number[]>());
 const ratios = new Map<string, number[]>();
-const record = (figures: Map<string, number[]>, kind: string, value: number) =>
-  figures.set(kind, [...(figures.get(kind) ?? []), value]);
+const record = (figures: Map<string, number[]>, key: string, value: number) =>
+  figures.set(key, [...(figures.get(key) ?? []), value]);
 let memoBefore = versions.map((v) => v.memo());
 let pagesShown = 0;
 for (let h = 0; h < WARMUP + HOUSEHOLDS; h++) {
   const seed = 1000 + h;
   const pages = journeyPages(q, seed, TODAY);
-  const views = versions.map((v) => householdViews(v, pages, seed));
+  const inputs = versions.map(() => householdInputs(pages, seed));
   if (h === WARMUP) memoBefore = versions.map((v) => v.memo());
   // Each version sees each household once, first or second in turns.
   const order = h % 2 === 0 ? versions.map((_, i) => i) : versions.map((_, i) => versions.length - 1 - i);
   const timed: Map<string, number>[] = versions.map(() => new Map());
   for (const i of order) {
-    const byKind = renderHousehold(versions[i] as Version, views[i] ?? []);
-    let [sum, count] = [0, 0];
-    for (const [kind, [kindSum, kindCount]] of byKind) {
-      timed[i]?.set(kind, kindSum / kindCount);
-      [sum, count] = [sum + kindSum, count + kindCount];
+    const byKind = showHousehold(versions[i] as Version, inputs[i] ?? []);
+    const all: Spent = { view: 0, render: 0 };
+    let pagesOf = 0;
+    const perPage = (kind: string, sum: Spent, count: number) => {
+      timed[i]?.set(`${kind}|view`, sum.view / count);
+      timed[i]?.set(`${kind}|render`, sum.render / count);
+      timed[i]?.set(`${kind}|both`, (sum.view + sum.render) / count);
+    };
+    for (const [kind, [sum, count]] of byKind) {
+      perPage(kind, sum, count);
+      all.view += sum.view;
+      all.render += sum.render;
+      pagesOf += count;
     }
-    timed[i]?.set(ALL, sum / count);
+    perPage(ALL, all, pagesOf);
   }
   if (h < WARMUP) continue;
   pagesShown += pages.length;
   timed.forEach((byKind, i) => {
-    for (const [kind, perPage] of byKind) record(spent[i] as Map<string, number[]>, kind, perPage);
+    for (const [key, perPage] of byKind) record(spent[i] as Map<string, number[]>, key, perPage);
   });
   const [mine, theirs] = timed;
-  if (mine && theirs) for (const [kind, perPage] of mine) record(ratios, kind, perPage / (theirs.get(kind) ?? NaN));
+  if (mine && theirs) for (const [key, perPage] of mine) record(ratios, key, perPage / (theirs.get(key) ?? NaN));
 }
 const median = (values: number[] = []) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-const kinds = [...(spent[0]?.keys() ?? [])].sort((a, b) => (a === ALL ? 1 : b === ALL ? -1 : a.localeCompare(b)));
+const kinds = [...new Set([...(spent[0]?.keys() ?? [])].map((key) => key.split('|')[0] ?? ''))].sort((a, b) =>
+  a === ALL ? 1 : b === ALL ? -1 : a.localeCompare(b),
+);
+const figure = (i: number, kind: string, part: Part) => us(median(spent[i]?.get(`${kind}|${part}`)));
 const journeyRows = kinds.map((kind) => [
   kind,
-  String(spent[0]?.get(kind)?.length ?? 0),
-  us(median(spent[0]?.get(kind))),
-  ...(versions.length > 1 ? [us(median(spent[1]?.get(kind))), median(ratios.get(kind)).toFixed(2)] : []),
+  String(spent[0]?.get(`${kind}|both`)?.length ?? 0),
+  ...PARTS.map((part) => figure(0, kind, part)),
+  ...(versions.length > 1
+    ? [
+        ...PARTS.map((part) => figure(1, kind, part)),
+        ...PARTS.map((part) => median(ratios.get(`${kind}|${part}`)).toFixed(2)),
+      ]
+    : []),
 ]);
 console.log(
-  `\nFresh households: ${HOUSEHOLDS} census households of 3 (after ${WARMUP} not measured), ${pagesShown} pages, each rendered once by each version`,
+  `\nFresh households: ${HOUSEHOLDS} census households of 3 (after ${WARMUP} not measured), ${pagesShown} pages, each built and rendered once by each version`,
 );
 console.log(
-  'Medians over the households of the CPU µs a page of each kind took (garbage collection included); the ratio is the median of the households’ ratios\n',
+  'Medians over the households of the CPU µs a page of each kind took, for its view-model, its render as the runner renders it (renderPage: a framed page as its parts) and both (garbage collection included); the ratios are the medians of the households’ ratios\n',
 );
 printTable(
-  ['page', 'households', 'render µs', ...(versions.length > 1 ? ['against: render µs', 'this / against'] : [])],
+  [
+    'page',
+    'households',
+    'view µs',
+    'render µs',
+    'both µs',
+    ...(versions.length > 1 ? ['against: view', 'render', 'both', 'this / against: view', 'render', 'both'] : []),
+  ],
   journeyRows,
 );
 versions.forEach((v, i) => {

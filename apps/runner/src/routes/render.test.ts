@@ -1,11 +1,12 @@
 import { emptyState } from '@eq/engine';
+import type { Request, Response } from 'express';
 import express from 'express';
 import supertest from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { Services } from '../services.ts';
 import { example, viewAt } from '../view-models/test-pages.ts';
 import { createViewEngine } from '../views/engine.ts';
-import { render, seeOther } from './render.ts';
+import { chrome, render, seeOther } from './render.ts';
 
 const app = express();
 app.all('/go', (req, res) => seeOther(res, String(req.query.to)));
@@ -77,5 +78,58 @@ describe('seeOther', () => {
     expect(response.status).toBe(303);
     expect(response.headers.location).toBe('/thank-you');
     expect(response.text).toBeUndefined();
+  });
+});
+
+describe('chrome', () => {
+  const services = {
+    csrf: { token: () => 'csrf-1' },
+    assets: { urls: { css: '/a.css', printCss: '/p.css', js: '/a.js' } },
+  } as unknown as Services;
+  const session = { expiresAt: 1_780_000_000, idleMinutes: 45, via: 'code' };
+  const request = (lang: string, originalUrl: string, withSession = session) =>
+    ({ lang, originalUrl, session: withSession }) as unknown as Request;
+  const response = {} as Response;
+
+  it('links the page, without its query, in each interface language the questionnaire has', () => {
+    const made = chrome(request('cy', '/questionnaire/name?return=summary&lang=cy'), response, services, {
+      languages: ['en', 'fr', 'cy'],
+      serviceTitle: 'Census',
+    });
+    expect(made.languages).toEqual([
+      { lang: 'en', label: 'English', url: '/questionnaire/name?lang=en', current: false },
+      { lang: 'cy', label: 'Cymraeg', url: '/questionnaire/name?lang=cy', current: true },
+    ]);
+    expect(made).toMatchObject({
+      lang: 'cy',
+      serviceTitle: 'Census',
+      csrfToken: 'csrf-1',
+      assets: services.assets.urls,
+    });
+    expect(chrome(request('en', '/questionnaire/name'), response, services, { languages: ['en'] }).languages).toEqual(
+      [],
+    );
+  });
+
+  it('gives a signed-in respondent the sign-out button (none for an open link) and the session’s end', () => {
+    const signedIn = chrome(request('en', '/questionnaire/'), response, services, { signedIn: true });
+    expect(signedIn).toMatchObject({
+      signOutAction: '/sign-out',
+      sessionExpiresAt: new Date(session.expiresAt * 1000).toISOString(),
+      timeoutSeconds: 45 * 60,
+      sessionEndpoint: '/session/expiry',
+      sessionExpiredUrl: '/session-expired',
+    });
+    const later = chrome(request('en', '/q', { ...session, expiresAt: session.expiresAt + 61 }), response, services, {
+      signedIn: true,
+    });
+    expect(later.sessionExpiresAt).toBe(new Date((session.expiresAt + 61) * 1000).toISOString());
+    const open = chrome(request('en', '/q', { ...session, via: 'open' }), response, services, { signedIn: true });
+    expect(open.signOutAction).toBeUndefined();
+    expect(open.sessionExpiresAt).toBeDefined();
+    const signedOut = chrome(request('en', '/q'), response, services);
+    expect(signedOut.signOutAction).toBeUndefined();
+    expect(signedOut.sessionExpiresAt).toBeUndefined();
+    expect(signedOut.serviceTitle).toBe('Online questionnaire');
   });
 });

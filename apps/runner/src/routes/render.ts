@@ -48,28 +48,55 @@ export interface ChromeOptions {
 /** What every page shows around its content, for this request. */
 export function chrome(req: Request, res: Response, services: Services, options: ChromeOptions = {}): Chrome {
   const lang = req.lang;
-  const offered = (options.languages ?? INTERFACE_LANGUAGES).filter((l) =>
-    (INTERFACE_LANGUAGES as readonly string[]).includes(l),
-  );
-  const path = req.originalUrl.split('?')[0] ?? '/';
-  const session = options.signedIn ? req.session : undefined;
-  return {
+  const offered = offeredLanguages(options.languages ?? INTERFACE_LANGUAGES);
+  const made: Chrome = {
     lang,
-    languages:
-      offered.length > 1
-        ? offered.map((l) => ({ lang: l, label: languageName(l), url: `${path}?lang=${l}`, current: l === lang }))
-        : [],
+    languages: offered.length > 1 ? languageLinks(offered, req.originalUrl, lang) : [],
     serviceTitle: options.serviceTitle ?? t(lang, 'serviceName'),
     csrfToken: services.csrf.token(req, res),
-    ...(session
-      ? {
-          ...(session.via === 'open' ? {} : { signOutAction: '/sign-out' }),
-          sessionExpiresAt: new Date(session.expiresAt * 1000).toISOString(),
-          timeoutSeconds: session.idleMinutes * 60,
-          sessionEndpoint: '/session/expiry',
-          sessionExpiredUrl: '/session-expired',
-        }
-      : {}),
     assets: services.assets.urls,
   };
+  const session = options.signedIn ? req.session : undefined;
+  if (session) {
+    if (session.via !== 'open') made.signOutAction = '/sign-out';
+    made.sessionExpiresAt = isoTime(session.expiresAt);
+    made.timeoutSeconds = session.idleMinutes * 60;
+    made.sessionEndpoint = '/session/expiry';
+    made.sessionExpiredUrl = '/session-expired';
+  }
+  return made;
+}
+
+/** The interface languages among a questionnaire's, worked out once per list (a questionnaire keeps its own). */
+const offeredFor = new WeakMap<readonly string[], readonly string[]>();
+function offeredLanguages(languages: readonly string[]): readonly string[] {
+  let offered = offeredFor.get(languages);
+  if (!offered) {
+    offered = languages.filter((l) => (INTERFACE_LANGUAGES as readonly string[]).includes(l));
+    offeredFor.set(languages, offered);
+  }
+  return offered;
+}
+
+/** The language switch: this page (its path, without the query) in each language. */
+function languageLinks(offered: readonly string[], url: string, lang: string): Chrome['languages'] {
+  const query = url.indexOf('?');
+  const path = query < 0 ? url : url.slice(0, query);
+  return offered.map((l) => ({ lang: l, label: languageName(l), url: `${path}?lang=${l}`, current: l === lang }));
+}
+
+/**
+ * A session's end (epoch seconds) as an ISO date-time. A session's end moves only every so often
+ * (session-cookie.ts), so the same few are written for request after request.
+ */
+const recentIsoTimes = new Map<number, string>();
+const MAX_RECENT = 1000;
+function isoTime(epochSeconds: number): string {
+  let iso = recentIsoTimes.get(epochSeconds);
+  if (iso === undefined) {
+    iso = new Date(epochSeconds * 1000).toISOString();
+    if (recentIsoTimes.size >= MAX_RECENT) recentIsoTimes.clear();
+    recentIsoTimes.set(epochSeconds, iso);
+  }
+  return iso;
 }

@@ -8,10 +8,20 @@ import nunjucks from 'nunjucks';
  */
 export type Html = nunjucks.runtime.SafeString;
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const SPECIAL = /[&<>"']/;
 
+/**
+ * Most texts have nothing to escape, so they are looked at once and returned as they are; the
+ * others are replaced a character at a time (`&` first, so no entity is escaped again).
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  if (!SPECIAL.test(text)) return text;
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
 }
 
 /** Plain text (from a questionnaire, an answer or the interface) as Html. */
@@ -22,4 +32,16 @@ export function html(text: string): Html {
 /** Html, or undefined for missing or empty text, so that macros leave out what is not there. */
 export function optionalHtml(text: string | undefined): Html | undefined {
   return text === undefined || text === '' ? undefined : html(text);
+}
+
+/**
+ * Html that is this page's own among markup that most pages share: a question's title, which
+ * names someone, around the same answers for every household. Templates write it as any Html; a
+ * memoised macro that only writes it as it is keeps its markup around it (views/macro-holes.ts).
+ */
+export class PageText extends nunjucks.runtime.SafeString {}
+
+/** Plain text as PageText. */
+export function pageText(text: string): PageText {
+  return new PageText(escapeHtml(text));
 }

@@ -29,21 +29,28 @@ export function questionPage(
   extra: { caption?: Html; list?: MacroParams } = {},
 ): PageView {
   const { chrome, ctx, errors } = input;
-  const view = questionView(question, ctx, {
-    ...(input.form ? { form: input.form } : {}),
-    ...(errors ? { errors } : {}),
-  });
+  const title = renderText(question.title, ctx);
+  const asked = questionView(
+    question,
+    ctx,
+    {
+      ...(input.form ? { form: input.form } : {}),
+      ...(errors ? { errors } : {}),
+    },
+    title,
+  );
   return {
     template: 'pages/question.njk',
     view: {
       page: pageFrame(chrome, {
-        title: renderText(question.title, ctx),
+        title,
         hasErrors: (errors?.length ?? 0) > 0,
         ...(input.backUrl === undefined ? {} : { backUrl: input.backUrl }),
       }),
       errorSummary: errorSummary(errors, chrome.lang),
       form: formView(chrome, input.action, t(chrome.lang, 'saveAndContinue')),
-      question: view,
+      question: asked.view,
+      questionTitle: asked.title,
       ...extra,
     },
   };

@@ -7,20 +7,26 @@ const clocks = new Map<string, Intl.DateTimeFormat>();
 const calendars = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * Clock times written lately, by locale and minute: every page shows when the session ends, a
- * minute or so ahead, and formatting a date is among the dearer calls a page makes.
+ * Clock times written lately, by language and ISO date-time: every page shows when the session
+ * ends, and a session's end moves only every so often (session/session-cookie.ts), so the same
+ * few are written again and again; formatting a date, and parsing one, are among the dearer
+ * calls a page makes.
  */
-const recentClockTimes = new Map<string, string>();
+const recentClockTimes = new Map<string, Map<string, string>>();
 const MAX_RECENT = 1000;
 
 /** "14:32" for an ISO date-time; undefined when it is not one. */
 export function clockTime(iso: string, lang: string): string | undefined {
+  let recent = recentClockTimes.get(lang);
+  if (!recent) {
+    recent = new Map();
+    recentClockTimes.set(lang, recent);
+  }
+  const known = recent.get(iso);
+  if (known !== undefined) return known;
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return undefined;
   const locale = localeFor(lang);
-  const key = `${locale} ${Math.floor(at / 60_000)}`;
-  const known = recentClockTimes.get(key);
-  if (known !== undefined) return known;
   let format = clocks.get(locale);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, {
@@ -32,8 +38,8 @@ export function clockTime(iso: string, lang: string): string | undefined {
     clocks.set(locale, format);
   }
   const written = format.format(at);
-  if (recentClockTimes.size >= MAX_RECENT) recentClockTimes.clear();
-  recentClockTimes.set(key, written);
+  if (recent.size >= MAX_RECENT) recent.clear();
+  recent.set(iso, written);
   return written;
 }
 

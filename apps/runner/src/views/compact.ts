@@ -14,3 +14,8 @@ const KEPT_OR_WHITESPACE = /(<(?:textarea|pre)\b[\s\S]*?<\/(?:textarea|pre)\s*>|
 export function compactHtml(html: string): string {
   return html.replace(KEPT_OR_WHITESPACE, '$1$2');
 }
+
+/** Space, tab, line feed, carriage return: the whitespace of templates. */
+export function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { compactHtml } from './compact.ts';
 import { cacheImportedMacros } from './imported-macros.ts';
-import { memoiseMacros } from './memoised-macros.ts';
+import { memoiseMacros, renderCompacted } from './memoised-macros.ts';
 import { type FramedPage, framedPages, joinFramed } from './page-frames.ts';
 
 export interface ViewEngineOptions {
@@ -49,10 +49,10 @@ export function createViewEngine(options: ViewEngineOptions = {}): nunjucks.Envi
  */
 function compactRenders(env: nunjucks.Environment, options: { framed: boolean }): void {
   const render = env.render.bind(env);
-  const framed = options.framed ? framedPages(env, (name, context) => render(name, context)) : undefined;
+  const whole = (name: string, context: object | undefined) => renderCompacted(env, () => render(name, context));
+  const framed = options.framed ? framedPages(env, whole) : undefined;
   const page = (name: string, context: object | undefined): string | FramedPage =>
-    (framed && context ? framed.parts(name, context as Record<string, unknown>) : undefined) ??
-    compactHtml(render(name, context));
+    (framed && context ? framed.parts(name, context as Record<string, unknown>) : undefined) ?? whole(name, context);
   pageRenderers.set(env, page);
   function compacted(name: string, context?: object): string;
   function compacted(name: string, context: object | undefined, callback: nunjucks.TemplateCallback<string>): void;

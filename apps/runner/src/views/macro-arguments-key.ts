@@ -1,4 +1,5 @@
 import nunjucks from 'nunjucks';
+import { isSharedView } from '../view-models/answers/shared-views.ts';
 
 /**
  * A text that two calls of a macro share exactly when the macro cannot tell their arguments apart,
@@ -15,6 +16,10 @@ import nunjucks from 'nunjucks';
  * share objects alike too (`==` on two objects, two SafeStrings among them, compares identity).
  * View-models build their data from literals: properties that are not enumerable or are getters
  * are not looked for, as looking costs more than it could ever find.
+ *
+ * A shared view (view-models/answers/shared-views.ts: the same object for every page that shows
+ * it, changed by none, its objects its own) is written as a number of its own rather than walked:
+ * two keys are then the same only if their views are the same objects.
  */
 export function argumentsKey(args: readonly unknown[], maxLength: number): string | undefined {
   key = '';
@@ -36,6 +41,9 @@ let key = '';
 let limit = 0;
 /** Each object, array and SafeString written so far, by its place in that order. */
 const seen = new Map<object, number>();
+/** Each shared view's number. */
+const views = new WeakMap<object, number>();
+let nextView = 0;
 
 function write(value: unknown, depth: number): boolean {
   switch (typeof value) {
@@ -69,6 +77,15 @@ function writeObject(value: object, depth: number): boolean {
   }
   if (depth > MAX_DEPTH) return false;
   seen.set(value, seen.size);
+  if (isSharedView(value)) {
+    let number = views.get(value);
+    if (number === undefined) {
+      number = nextView++;
+      views.set(value, number);
+    }
+    key += `v${number};`;
+    return true;
+  }
   const prototype = Object.getPrototypeOf(value);
   if (prototype === Array.prototype) return writeArray(value as unknown[], depth);
   if (prototype === SafeString.prototype) {

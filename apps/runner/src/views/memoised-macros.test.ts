@@ -1,11 +1,20 @@
 import nunjucks from 'nunjucks';
 import { describe, expect, it } from 'vitest';
 import { html } from '../view-models/html.ts';
+import { compactHtml } from './compact.ts';
 import { createViewEngine } from './engine.ts';
-import { macroMemoStats, memoiseMacros } from './memoised-macros.ts';
+import { macroMemoStats, memoiseMacros, renderCompacted } from './memoised-macros.ts';
 
 const BUTTON = '{% from "components/button/_macro.njk" import onsButton %}{{ onsButton(params) }}';
 const ANSWER = '{% from "partials/answer.njk" import answer %}{{ answer(view) }}';
+/** Memoised calls between elements, with the indentation of a template around them. */
+const PAGE = `{% from "components/button/_macro.njk" import onsButton %}{% from "partials/answer.njk" import answer %}
+<main>
+    <form>
+        {{ answer(view) }}
+        {{ onsButton(button) }}
+    </form>
+</main>`;
 
 /** A template of our own, rendered by an environment (without the page compaction of env.render). */
 function renderer(env: nunjucks.Environment, source: string): (context: object) => string {
@@ -103,5 +112,36 @@ describe('memoised macros', () => {
     button({ params: { text: html('short') } });
     button({ params: { text: html('short') } });
     expect(counts(memoised)).toEqual({ hits: 1, misses: 1, skipped: 2 });
+  });
+
+  it('give a page compacted whole with calls answered from memory exactly what compacting it whole gives', () => {
+    const env = createViewEngine({ frames: false });
+    const plain = renderer(createViewEngine({ frames: false, memoisedMacros: false }), PAGE);
+    const page = renderer(env, PAGE);
+    const params = (i: number) => ({
+      button: { text: html(`Save ${i % 2}`), id: 'submit-button' },
+      view: {
+        macro: 'textarea',
+        params: { id: 'more', name: 'more', label: { text: html('More') }, value: 'a\n\n   b  ' },
+      },
+    });
+    for (let i = 0; i < 4; i++) {
+      expect(renderCompacted(env, () => page(params(i)))).toBe(compactHtml(plain(params(i))));
+    }
+    expect(counts(env)).toEqual({ hits: 5, misses: 3, skipped: 0 });
+    // The same calls outside pages compacted whole give their text as it was made.
+    expect(page(params(0))).toBe(plain(params(0)));
+  });
+
+  it('render a page again, with the calls’ text, when a template changes the text of a call answered from memory', () => {
+    const env = createViewEngine({ frames: false });
+    const source =
+      '{% from "components/button/_macro.njk" import onsButton %}<p>\n  {{ onsButton(params) | lower }}\n</p>';
+    const plain = renderer(createViewEngine({ frames: false, memoisedMacros: false }), source);
+    const changed = renderer(env, source);
+    const params = { text: html('Save and continue') };
+    for (let i = 0; i < 3; i++)
+      expect(renderCompacted(env, () => changed({ params }))).toBe(compactHtml(plain({ params })));
+    expect(counts(env).hits).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import nunjucks from 'nunjucks';
 import { escapeHtml } from '../view-models/html.ts';
 import { frameKeyOf, type PageFrame } from '../view-models/page.ts';
-import { compactHtml } from './compact.ts';
+import { compactHtml, isSpace } from './compact.ts';
 
 /**
  * Everything around a page's main content (head, ONS header with its logos, language switch,
@@ -78,34 +78,42 @@ const MAX_FRAMES = 500;
 /** What no value may hold, lest compaction read the whole page differently from its parts. */
 const UNSAFE_VALUE = /^\s|\s$|[\n"'<>]/;
 
-/** `render`: the environment's own, which does not compact. */
+/** `render`: a page's main content, compacted (views/compact.ts). */
 export function framedPages(
   env: nunjucks.Environment,
   render: (template: string, view: object) => string,
 ): FramedPages {
   const frameTemplate = new nunjucks.Template(FRAME_SOURCE, env, 'page-frame');
-  const frames = new Map<string, Frame | undefined>();
+  /** Each frame shape's frame, with the number of values it takes; undefined for a shape that cannot be cached. */
+  const frames = new Map<string, { frame: Frame; slots: number } | undefined>();
 
-  function frameOf(page: PageFrame, shape: PageFrame): Frame | undefined {
-    const key = frameKeyOf(page) ?? JSON.stringify(shape);
-    if (frames.has(key)) return frames.get(key);
-    const frame = splitFrame(compactHtml(frameTemplate.render({ page: shape })));
+  function frameOf(page: PageFrame): { frame: Frame; slots: number } | undefined {
+    const known = frameKeyOf(page);
+    const shape = known === undefined ? shapeOf(page) : undefined;
+    const key = known ?? JSON.stringify(shape?.shape);
+    const cached = frames.get(key);
+    if (cached !== undefined || frames.has(key)) return cached;
+    const made = shape ?? shapeOf(page);
+    const frame = splitFrame(compactHtml(frameTemplate.render({ page: made.shape })));
+    const kept = frame && { frame, slots: made.slots };
     if (frames.size >= MAX_FRAMES) frames.delete(frames.keys().next().value as string);
-    frames.set(key, frame);
-    return frame;
+    frames.set(key, kept);
+    return kept;
   }
 
   function parts(template: string, view: Record<string, unknown>): FramedPage | undefined {
     const page = view.page as PageFrame | undefined;
-    const slots = template.startsWith('pages/') && isFrame(page) ? slotsOf(page) : undefined;
-    const frame = slots && frameOf(page as PageFrame, slots.shape);
-    if (!slots || !frame) return undefined;
-    const main = compactHtml(render(template, { ...view, frameLayout: MAIN_ONLY }));
+    const values = template.startsWith('pages/') && isFrame(page) ? valuesOf(page) : undefined;
+    const made = values && frameOf(page as PageFrame);
+    // A frame takes the values its shape had tokens for: pages whose frames share a key have as many.
+    if (!values || !made || made.slots !== values.length) return undefined;
+    const { frame } = made;
+    const main = render(template, { ...view, frameLayout: MAIN_ONLY });
     // Only the main content's ends can meet whitespace (values neither start nor end with any), and
     // `before` and `after` are the whole runs of it at the frame's edges: joined with them alone, the
     // main content comes out as joined with the markup either side.
     const middle = joinCompacted(joinCompacted(frame.before, main), frame.after);
-    return { frame, values: slots.values, middle };
+    return { frame, values, middle };
   }
 
   return { parts };
@@ -116,26 +124,56 @@ function isFrame(frame: unknown): frame is PageFrame {
   return typeof header === 'object' && header !== null && documentTitle !== undefined;
 }
 
-/** The frame with a token for each per-request value, and those values as the layout writes them. */
-function slotsOf(frame: PageFrame): { shape: PageFrame; values: string[] } | undefined {
-  const values: string[] = [];
-  let safe = true;
+// A frame's per-request values, in the order their tokens are numbered: the document title, each
+// language link's URL, each Previous link's URL, the CSRF token, the session notice, the session's
+// end. `valuesOf` reads them for every page; `shapeOf` writes the tokens in their place only when a
+// frame is made, and how many it wrote is kept with the frame.
+type Slotted = { url: string }[] | undefined;
+const languageLinksOf = (frame: PageFrame) =>
+  (frame.header.language as { languages?: { url: string }[] } | undefined)?.languages;
+const previousLinksOf = (frame: PageFrame): Slotted =>
+  frame.previous ? (frame.previous.itemsList as Slotted) : undefined;
+const hasExpiry = (frame: PageFrame) => typeof frame.timeout?.sessionExpiresAt === 'string';
+
+/** The frame's per-request values as the layout writes them; undefined when one could change how compaction reads the page. */
+function valuesOf(frame: PageFrame): string[] | undefined {
+  const values = [written(frame.documentTitle)];
+  for (const link of languageLinksOf(frame) ?? []) values.push(written(link.url));
+  for (const item of previousLinksOf(frame) ?? []) values.push(written(item.url));
+  if (frame.signOut?.csrfToken !== undefined) values.push(written(frame.signOut.csrfToken));
+  if (frame.sessionNotice !== undefined) values.push(written(frame.sessionNotice));
+  if (hasExpiry(frame)) values.push(written(frame.timeout?.sessionExpiresAt as string));
+  return values.every(isSafe) ? values : undefined;
+}
+
+/** As the layout writes a value: Html as it is, text escaped (autoescape). */
+function written(value: string | nunjucks.runtime.SafeString): string {
+  return typeof value === 'string' ? escapeHtml(value) : String(value);
+}
+
+function isSafe(written: string): boolean {
+  return written !== '' && !UNSAFE_VALUE.test(written) && !written.includes(NONCE);
+}
+
+/** The frame with a token in place of each per-request value (as Html where the value is), and how many. */
+function shapeOf(frame: PageFrame): { shape: PageFrame; slots: number } {
+  let next = 0;
   const slot = <T extends string | nunjucks.runtime.SafeString>(value: T): T => {
-    // As the layout writes it: Html as it is, text escaped (autoescape).
-    const written = typeof value === 'string' ? escapeHtml(value) : String(value);
-    if (written === '' || UNSAFE_VALUE.test(written) || written.includes(NONCE)) safe = false;
-    const slotToken = token(values.push(written) - 1);
+    const slotToken = token(next++);
     return (typeof value === 'string' ? slotToken : new nunjucks.runtime.SafeString(slotToken)) as T;
   };
   const shape: PageFrame = { ...frame, documentTitle: slot(frame.documentTitle) };
-  const language = frame.header.language as { languages?: { url: string }[] } | undefined;
-  if (language?.languages) {
+  const languages = languageLinksOf(frame);
+  if (languages) {
     shape.header = {
       ...frame.header,
-      language: { ...language, languages: language.languages.map((link) => ({ ...link, url: slot(link.url) })) },
+      language: {
+        ...(frame.header.language as object),
+        languages: languages.map((link) => ({ ...link, url: slot(link.url) })),
+      },
     };
   }
-  const back = frame.previous?.itemsList as { url: string }[] | undefined;
+  const back = previousLinksOf(frame);
   if (frame.previous && back) {
     shape.previous = { ...frame.previous, itemsList: back.map((item) => ({ ...item, url: slot(item.url) })) };
   }
@@ -143,10 +181,9 @@ function slotsOf(frame: PageFrame): { shape: PageFrame; values: string[] } | und
     shape.signOut = { ...frame.signOut, csrfToken: slot(frame.signOut.csrfToken) };
   }
   if (frame.sessionNotice !== undefined) shape.sessionNotice = slot(frame.sessionNotice);
-  if (typeof frame.timeout?.sessionExpiresAt === 'string') {
-    shape.timeout = { ...frame.timeout, sessionExpiresAt: slot(frame.timeout.sessionExpiresAt) };
-  }
-  return safe ? { shape, values } : undefined;
+  if (hasExpiry(frame))
+    shape.timeout = { ...frame.timeout, sessionExpiresAt: slot(frame.timeout?.sessionExpiresAt as string) };
+  return { shape, slots: next };
 }
 
 /**
@@ -189,9 +226,4 @@ export function joinCompacted(left: string, right: string): string {
   let start = 0;
   while (start < right.length && isSpace(right.charCodeAt(start))) start++;
   return left.slice(0, end) + compactHtml(left.slice(end) + right.slice(0, start)) + right.slice(start);
-}
-
-/** Space, tab, line feed, carriage return: the whitespace of templates. */
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13;
 }
