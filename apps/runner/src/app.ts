@@ -1,9 +1,11 @@
 import cookieParser from 'cookie-parser';
 import express, { type Express, type RequestHandler } from 'express';
 import { formBodies } from './middleware/body.ts';
+import { declareFieldsFirst } from './middleware/declared-fields.ts';
 import { errorPages, notFound } from './middleware/errors.ts';
+import { fixedHeaders } from './middleware/fixed-headers.ts';
 import { language } from './middleware/language.ts';
-import { requestLogging } from './middleware/request-logging.ts';
+import { LOGGED_FIELDS, requestLogging } from './middleware/request-logging.ts';
 import { security } from './middleware/security.ts';
 import { inSequence } from './middleware/sequence.ts';
 import { devIndexRoutes } from './routes/dev-index.ts';
@@ -32,12 +34,36 @@ export function createApp(services: Services): Express {
   // Pages are never cached (no-store), so an ETag, a hash of every page, would serve no one.
   app.set('etag', false);
   if (config.TRUST_PROXY) app.set('trust proxy', config.TRUST_PROXY);
-  // Each inSequence is one layer of Express's router, which costs every request (middleware/sequence.ts).
-  app.use(inSequence(healthRoutes(services.store), requestLogging(app, services.logger), security({ production })));
-  // Pages are compressed as they are sent (routes/render.ts), static assets once (static-assets.ts).
-  app.use('/assets', services.assets.router);
+  // What the middleware and routes below set on requests (request ids and logging, cookie-parser's
+  // cookies, the session, the language, form bodies, csrf-csrf's token function), given to each
+  // request before Express changes its prototype (middleware/declared-fields.ts, whose test fails
+  // when a respondent's request gains a field not listed here).
+  declareFieldsFirst(app, {
+    request: [
+      'id',
+      ...LOGGED_FIELDS,
+      'cookies',
+      'signedCookies',
+      'secret',
+      'session',
+      'sessionExpired',
+      'expiredSession',
+      'lang',
+      'body',
+      'csrfToken',
+    ],
+    response: [],
+  });
+  // The middleware every request passes, then the respondent's pages, as one layer of Express's
+  // router (middleware/sequence.ts): each layer costs every request that reaches it its matching
+  // and dispatch, and nearly every request is a respondent's page.
   app.use(
     inSequence(
+      healthRoutes(services.store),
+      requestLogging(app, services.logger),
+      security({ production }),
+      // Pages are compressed as they are sent (routes/render.ts), static assets once (static-assets.ts).
+      services.assets.router,
       // Pages hold answers and tokens: none is kept by a browser or proxy, error pages of the middleware below included.
       noStore,
       cookieParser(),
@@ -45,11 +71,10 @@ export function createApp(services: Services): Express {
       language(sessions),
       formBodies(),
       services.csrf.protect,
+      // The respondent's pages; on the submission's paths, the respondent for its routes below.
+      respondentPages(services, sessions, questionnairePages(services)),
     ),
   );
-
-  // The respondent's pages first: nearly every request is one, and no other route shares their paths.
-  app.use(respondentPages(services, sessions, questionnairePages(services)));
   app.use(submissionRoutes(services));
   app.use(entryPointRoutes(services, sessions));
   app.use(sessionRoutes(services, sessions));
@@ -60,7 +85,8 @@ export function createApp(services: Services): Express {
   return app;
 }
 
+const setNoStore = fixedHeaders([['Cache-Control', 'no-store']]);
 const noStore: RequestHandler = (_req, res, next) => {
-  res.setHeader('Cache-Control', 'no-store');
+  setNoStore(res);
   next();
 };

@@ -34,7 +34,8 @@ describe('the runner’s logger', () => {
       answers: '[redacted]',
       payload: '[redacted]',
     });
-    expect(lines.join('')).not.toContain('42');
+    // Without the lines' times, which may hold those digits.
+    expect(lines.map(timeless).join('')).not.toContain('42');
   });
 
   it('writes each request’s line exactly as its redacting logger would', async () => {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Express as App, Request, RequestHandler, Response } from 'express';
 import type { Logger } from '../logger.ts';
+import { checkedHeader } from './fixed-headers.ts';
+import { requestLineWriter } from './request-line.ts';
 
 const INCOMING_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -21,6 +23,9 @@ const PATH = Symbol('logged path');
 const CHILD = Symbol('request logger');
 /** When the request reached the logging (`performance.now()`). */
 const STARTED = Symbol('request started');
+
+/** The fields this sets on a request, besides `id` (see declared-fields.ts). */
+export const LOGGED_FIELDS: readonly symbol[] = [PATH, CHILD, STARTED];
 
 interface LoggedRequest extends Request {
   [PATH]?: string;
@@ -50,24 +55,30 @@ export function requestLogging(app: App, logger: Logger): RequestHandler {
   // The request line holds only the id, method, path, status and time, none of which the
   // logger's redaction paths could match, and redaction was a third of pino's cost a line: this
   // child writes the same line to the same destination without it (`redact: []` replaces the
-  // paths for this child only; routes' `req.log` and every other line keep them).
-  const lineLogger = logger.child({}, { redact: [] });
+  // paths for this child only; routes' `req.log` and every other line keep them), as text
+  // (request-line.ts).
+  const writeLine = requestLineWriter(logger.child({}, { redact: [] }));
 
   function logEnd(this: Response): void {
     const req = this.req as LoggedRequest;
-    const line = {
-      req: { id: req.id, method: req.method, path: req[PATH] },
-      res: { statusCode: this.statusCode },
+    const statusCode = this.statusCode;
+    writeLine({
+      id: req.id,
+      method: req.method,
+      path: req[PATH] as string,
+      statusCode,
       responseTime: Math.round(performance.now() - req[STARTED]),
-    };
-    if (this.statusCode >= 500) lineLogger.error(line, 'request errored');
-    else lineLogger.info(line, this.writableFinished ? 'request completed' : 'request aborted');
+      message: statusCode >= 500 ? 'request errored' : this.writableFinished ? 'request completed' : 'request aborted',
+    });
   }
+
+  // An id is a UUID or matches INCOMING_ID: always a valid header value.
+  const setRequestId = checkedHeader('X-Request-Id');
 
   return (req, res, next) => {
     const incoming = req.headers['x-request-id'];
     const id = typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
-    res.setHeader('X-Request-Id', id);
+    setRequestId(res, id);
     req.id = id;
     const logged = req as LoggedRequest;
     logged[PATH] = pathOf(req.originalUrl);
