@@ -207,7 +207,12 @@ function withReturn(
   return back === locationUrl(compiled, target) ? url : `${url}?return=${back.slice('/questionnaire/'.length)}`;
 }
 
-/** New list item ids: short, random, URL-safe (they appear in URLs and submissions). */
+/**
+ * New list item ids: short, random, URL-safe (they appear in URLs and submissions). Never starting
+ * with `-`: spreadsheets read a leading `-` as a formula, so the author app's exports would quote it.
+ */
 function newItemId(): string {
-  return randomBytes(6).toString('base64url');
+  let id = randomBytes(6).toString('base64url');
+  while (id.startsWith('-')) id = randomBytes(6).toString('base64url');
+  return id;
 }
